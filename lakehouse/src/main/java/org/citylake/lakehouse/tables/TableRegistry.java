@@ -1,0 +1,373 @@
+package org.citylake.lakehouse.tables;
+
+import static org.apache.iceberg.types.Types.NestedField.optional;
+import static org.apache.iceberg.types.Types.NestedField.required;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+import org.apache.iceberg.types.Types.NestedField;
+
+/**
+ * Every table of the lake, by namespace:
+ *
+ * <ul>
+ *   <li>{@code raw.<feed>} — payloads as received, with their source position. Audit and replay.
+ *   <li>{@code clean.<entity>} — one row per unique valid reading, typed, units in the column docs.
+ *   <li>{@code ref.*} — the assets readings refer to (road segments, stations, lots, bins, lamps).
+ *   <li>{@code ops.dead_letter} — every refused reading with its reason code; {@code ops.job_runs}.
+ * </ul>
+ *
+ * Every table carries {@code city} so one lake holds many cities. {@link #createAll} is idempotent.
+ */
+public final class TableRegistry {
+
+    public static final String CITY = "city";
+    public static final String ENTITY_ID = "entity_id";
+    public static final String OBSERVED_AT = "observed_at";
+    public static final String IS_LATE = "is_late";
+    public static final String SOURCE_POSITION = "source_position";
+    public static final String INGESTED_AT = "ingested_at";
+    public static final String RECEIVED_AT = "received_at";
+    public static final String PAYLOAD = "payload";
+
+    public static final String DEAD_LETTER = "ops.dead_letter";
+    public static final String JOB_RUNS = "ops.job_runs";
+
+    private static final Type TS = Types.TimestampType.withZone();
+
+    private static final Map<String, String> COMMON_PROPERTIES =
+            Map.of(
+                    "format-version", "2",
+                    "write.parquet.compression-codec", "zstd",
+                    "write.metadata.delete-after-commit.enabled", "true",
+                    "write.metadata.previous-versions-max", "100",
+                    "commit.retry.num-retries", "10",
+                    "write.target-file-size-bytes", String.valueOf(128L * 1024 * 1024));
+
+    private final Map<String, TableDef> tables = new LinkedHashMap<>();
+
+    private TableRegistry() {
+        for (Feed feed : Feed.values()) {
+            add(raw(feed));
+        }
+        for (EntityType type : EntityType.values()) {
+            add(clean(type));
+        }
+        refTables().forEach(this::add);
+        add(deadLetter());
+        add(jobRuns());
+    }
+
+    private static final TableRegistry INSTANCE = new TableRegistry();
+
+    public static TableRegistry get() {
+        return INSTANCE;
+    }
+
+    public List<TableDef> all() {
+        return List.copyOf(tables.values());
+    }
+
+    public TableDef table(String name) {
+        TableDef def = tables.get(name);
+        if (def == null) {
+            throw new IllegalArgumentException(
+                    "no table '" + name + "' in the registry; known: " + tables.keySet());
+        }
+        return def;
+    }
+
+    public Optional<TableDef> find(String name) {
+        return Optional.ofNullable(tables.get(name));
+    }
+
+    /** Creates every missing namespace and table; existing tables are left as they are. */
+    public List<String> createAll(Catalog catalog) {
+        List<String> created = new ArrayList<>();
+        for (TableDef def : tables.values()) {
+            Namespace ns = def.id().namespace();
+            if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(ns)) {
+                try {
+                    namespaces.createNamespace(ns);
+                } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {
+                    // another writer created it first: fine
+                }
+            }
+            if (!catalog.tableExists(def.id())) {
+                Map<String, String> props = new LinkedHashMap<>(def.properties());
+                props.put("comment", def.description());
+                catalog.createTable(def.id(), def.schema(), def.spec(), props);
+                created.add(def.name());
+            }
+        }
+        return Collections.unmodifiableList(created);
+    }
+
+    private void add(TableDef def) {
+        tables.put(def.name(), def);
+    }
+
+    private static TableDef raw(Feed feed) {
+        Schema schema =
+                schema(
+                        req(CITY, Types.StringType.get(), "city the feed belongs to"),
+                        req(PAYLOAD, Types.StringType.get(), "the message exactly as received"),
+                        req(
+                                SOURCE_POSITION,
+                                Types.StringType.get(),
+                                "where it came from: file:line or topic/partition@offset"),
+                        req(RECEIVED_AT, TS, "when CityLake read the message"));
+        PartitionSpec spec =
+                PartitionSpec.builderFor(schema).identity(CITY).day(RECEIVED_AT).build();
+        return new TableDef(
+                TableIdentifier.parse(feed.rawTable()),
+                schema,
+                spec,
+                COMMON_PROPERTIES,
+                "Raw " + feed.id() + " feed messages as received, for audit and replay");
+    }
+
+    private static TableDef clean(EntityType type) {
+        List<NestedField> fields = new ArrayList<>();
+        fields.add(req(CITY, Types.StringType.get(), "city the reading belongs to"));
+        fields.add(req(ENTITY_ID, Types.StringType.get(), "NGSI entity id of the observation"));
+        fields.add(req(OBSERVED_AT, TS, "observation time (start of the interval for intervals)"));
+        fields.addAll(measures(type));
+        fields.add(
+                req(
+                        IS_LATE,
+                        Types.BooleanType.get(),
+                        "true when the reading arrived behind the event-time watermark"));
+        fields.add(req(SOURCE_POSITION, Types.StringType.get(), "file:line or topic/partition@offset"));
+        fields.add(req(INGESTED_AT, TS, "when CityLake accepted the reading"));
+        Schema schema = schema(fields.toArray(NestedField[]::new));
+        PartitionSpec spec =
+                PartitionSpec.builderFor(schema).identity(CITY).day(OBSERVED_AT).build();
+        return new TableDef(
+                TableIdentifier.parse(type.cleanTable()),
+                schema,
+                spec,
+                COMMON_PROPERTIES,
+                "Valid, unique " + type.ngsiType() + " readings (FIWARE Smart Data Model)");
+    }
+
+    /** Feed-specific columns of each clean table; names are what the parsers emit. */
+    static List<NestedField> measures(EntityType type) {
+        return switch (type) {
+            case TRAFFIC_FLOW_OBSERVED ->
+                    List.of(
+                            req("segment_id", Types.StringType.get(), "refRoadSegment: ref.road_segments id"),
+                            opt("lane_id", Types.IntegerType.get(), "laneId"),
+                            opt("interval_s", Types.IntegerType.get(), "length of the observation interval, s"),
+                            opt("intensity", Types.LongType.get(), "vehicles counted in the interval"),
+                            opt("avg_speed_kmh", Types.DoubleType.get(), "averageVehicleSpeed, km/h"),
+                            opt("avg_travel_time_s", Types.DoubleType.get(), "averageTravelTime over the segment, s"),
+                            opt("median_travel_time_s", Types.DoubleType.get(), "medianTravelTime over the segment, s"),
+                            opt("occupancy", Types.DoubleType.get(), "share of time the detector is occupied, 0..1"),
+                            opt("congested", Types.BooleanType.get(), "congested flag as reported"));
+            case AIR_QUALITY_OBSERVED ->
+                    List.of(
+                            req("station_id", Types.StringType.get(), "refPointOfInterest/refDevice: ref.air_stations id"),
+                            opt("pm25", Types.DoubleType.get(), "PM2.5, µg/m³"),
+                            opt("pm10", Types.DoubleType.get(), "PM10, µg/m³"),
+                            opt("no2", Types.DoubleType.get(), "NO2, µg/m³"),
+                            opt("o3", Types.DoubleType.get(), "O3, µg/m³"),
+                            opt("so2", Types.DoubleType.get(), "SO2, µg/m³"),
+                            opt("co", Types.DoubleType.get(), "CO, µg/m³"),
+                            opt("temperature_c", Types.DoubleType.get(), "air temperature, °C"),
+                            opt("dew_point_c", Types.DoubleType.get(), "dew point, °C"),
+                            opt("relative_humidity", Types.DoubleType.get(), "relative humidity, 0..1"),
+                            opt("pressure_hpa", Types.DoubleType.get(), "atmospheric pressure, hPa"),
+                            opt("wind_speed_ms", Types.DoubleType.get(), "wind speed, m/s"),
+                            opt("wind_direction_deg", Types.DoubleType.get(), "wind direction, degrees from north"),
+                            opt("precipitation_mm", Types.DoubleType.get(), "precipitation, mm"),
+                            opt("cumulated_wind_speed_ms", Types.DoubleType.get(), "wind speed cumulated since the wind last changed direction, m/s"),
+                            opt("cumulated_snow_h", Types.DoubleType.get(), "hours of snow cumulated, h"),
+                            opt("cumulated_rain_h", Types.DoubleType.get(), "hours of rain cumulated, h"));
+            case STREETLIGHT ->
+                    List.of(
+                            req("lamp_id", Types.StringType.get(), "ref.streetlights id (the entity id)"),
+                            opt("power_state", Types.StringType.get(), "powerState: on, off, low, bootingUp"),
+                            opt("status", Types.StringType.get(), "status: ok, defectiveLamp, columnIssue, brokenLantern"),
+                            opt("illuminance_level", Types.DoubleType.get(), "dimming level, 0..1"),
+                            opt("power_w", Types.DoubleType.get(), "active power (powerConsumption), W"),
+                            opt("energy_kwh", Types.DoubleType.get(), "lifetime energy (lifetimePowerConsumption), kWh"),
+                            opt("cabinet_id", Types.StringType.get(), "refStreetlightControlCabinet"));
+            case STREETLIGHT_CONTROL_CABINET ->
+                    List.of(
+                            req("cabinet_id", Types.StringType.get(), "ref.streetlight_cabinets id (the entity id)"),
+                            opt("energy_kwh", Types.DoubleType.get(), "energyConsumed meter reading, kWh"),
+                            opt("last_meter_reading_kwh", Types.DoubleType.get(), "lastMeterReading, kWh"),
+                            opt("total_active_power_kw", Types.DoubleType.get(), "totalActivePower, kW"),
+                            opt("working_mode", Types.StringType.get(), "workingMode: automatic, manual, semiautomatic"));
+            case WASTE_CONTAINER ->
+                    List.of(
+                            req("container_id", Types.StringType.get(), "ref.waste_containers id (the entity id)"),
+                            opt("filling_level", Types.DoubleType.get(), "fillingLevel, 0..1 of capacity"),
+                            opt("cargo_weight_kg", Types.DoubleType.get(), "cargoWeight, kg"),
+                            opt("category", Types.StringType.get(), "waste category"),
+                            opt("status", Types.StringType.get(), "status as reported"),
+                            opt("date_last_emptying", TS, "dateLastEmptying"));
+            case WASTE_COLLECTION ->
+                    List.of(
+                            req("container_id", Types.StringType.get(), "ref.waste_containers id"),
+                            opt("vehicle_id", Types.StringType.get(), "refVehicle: collecting vehicle"),
+                            opt("fill_before", Types.DoubleType.get(), "filling level before emptying, 0..1"),
+                            opt("fill_after", Types.DoubleType.get(), "filling level after emptying, 0..1"),
+                            opt("volume_l", Types.DoubleType.get(), "volume collected, litres"),
+                            opt("weight_kg", Types.DoubleType.get(), "weight collected, kg"));
+            case OFF_STREET_PARKING ->
+                    List.of(
+                            req("lot_id", Types.StringType.get(), "ref.parking_lots id (the entity id)"),
+                            opt("total_spots", Types.IntegerType.get(), "totalSpotNumber"),
+                            opt("available_spots", Types.IntegerType.get(), "availableSpotNumber"),
+                            opt("occupied_spots", Types.IntegerType.get(), "occupiedSpotNumber"),
+                            opt("occupancy", Types.DoubleType.get(), "occupied / total, 0..1"),
+                            opt("status", Types.StringType.get(), "status as reported"));
+        };
+    }
+
+    private static List<TableDef> refTables() {
+        List<TableDef> defs = new ArrayList<>();
+        defs.add(
+                ref(
+                        "road_segments",
+                        "Road segments traffic sensors report on",
+                        opt("name", Types.StringType.get(), "human-readable name"),
+                        opt("road_class", Types.StringType.get(), "road class, e.g. MAJOR_ROAD"),
+                        opt("geometry_wkt", Types.StringType.get(), "LineString, WGS84 lon/lat, WKT"),
+                        opt("length_m", Types.DoubleType.get(), "length along the geometry, m"),
+                        opt("free_flow_time_s", Types.DoubleType.get(), "nominal (free-flow) travel time, s"),
+                        opt("free_flow_speed_kmh", Types.DoubleType.get(), "nominal (free-flow) speed, km/h")));
+        defs.add(
+                ref(
+                        "air_stations",
+                        "Air-quality monitoring stations",
+                        opt("name", Types.StringType.get(), "station name"),
+                        opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
+                        opt("lat", Types.DoubleType.get(), "latitude, WGS84")));
+        defs.add(
+                ref(
+                        "parking_lots",
+                        "Off-street parking garages and lots",
+                        opt("name", Types.StringType.get(), "lot name"),
+                        opt("total_spots", Types.IntegerType.get(), "capacity, spots"),
+                        opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
+                        opt("lat", Types.DoubleType.get(), "latitude, WGS84")));
+        defs.add(
+                ref(
+                        "waste_containers",
+                        "Waste containers (bins)",
+                        opt("name", Types.StringType.get(), "site name"),
+                        opt("category", Types.StringType.get(), "waste category"),
+                        opt("capacity_l", Types.DoubleType.get(), "capacity, litres"),
+                        opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
+                        opt("lat", Types.DoubleType.get(), "latitude, WGS84")));
+        defs.add(
+                ref(
+                        "streetlights",
+                        "Street lamps",
+                        opt("segment_id", Types.StringType.get(), "road segment the lamp lights"),
+                        opt("cabinet_id", Types.StringType.get(), "control cabinet feeding the lamp"),
+                        opt("rated_power_w", Types.DoubleType.get(), "rated system power, W"),
+                        opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
+                        opt("lat", Types.DoubleType.get(), "latitude, WGS84")));
+        defs.add(
+                ref(
+                        "streetlight_cabinets",
+                        "Street-lighting control cabinets",
+                        opt("name", Types.StringType.get(), "cabinet name"),
+                        opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
+                        opt("lat", Types.DoubleType.get(), "latitude, WGS84")));
+        return defs;
+    }
+
+    private static TableDef ref(String name, String description, NestedField... extra) {
+        List<NestedField> fields = new ArrayList<>();
+        fields.add(req(CITY, Types.StringType.get(), "city the asset belongs to"));
+        fields.add(req("id", Types.StringType.get(), "asset id, as referenced by readings"));
+        fields.addAll(List.of(extra));
+        Schema schema = schema(fields.toArray(NestedField[]::new));
+        return new TableDef(
+                TableIdentifier.of("ref", name),
+                schema,
+                PartitionSpec.builderFor(schema).identity(CITY).build(),
+                COMMON_PROPERTIES,
+                description);
+    }
+
+    private static TableDef deadLetter() {
+        Schema schema =
+                schema(
+                        req(CITY, Types.StringType.get(), "city of the source"),
+                        req("feed", Types.StringType.get(), "feed the message came in on"),
+                        req("reason", Types.StringType.get(), "rejection reason code (RejectReason)"),
+                        req("detail", Types.StringType.get(), "what was wrong, where"),
+                        req(PAYLOAD, Types.StringType.get(), "the message exactly as received"),
+                        req(SOURCE_POSITION, Types.StringType.get(), "file:line or topic/partition@offset"),
+                        req(RECEIVED_AT, TS, "when CityLake read the message"),
+                        opt("entity_type", Types.StringType.get(), "NGSI type, when it could be read"),
+                        opt(ENTITY_ID, Types.StringType.get(), "NGSI id, when it could be read"),
+                        opt(OBSERVED_AT, TS, "observation time, when it could be read"));
+        return new TableDef(
+                TableIdentifier.parse(DEAD_LETTER),
+                schema,
+                PartitionSpec.builderFor(schema).identity("feed").day(RECEIVED_AT).build(),
+                COMMON_PROPERTIES,
+                "Every refused reading with the reason it was refused; nothing is dropped silently");
+    }
+
+    private static TableDef jobRuns() {
+        Schema schema =
+                schema(
+                        req("run_id", Types.StringType.get(), "unique id of the run"),
+                        req("job", Types.StringType.get(), "job name, e.g. ingest"),
+                        req("started_at", TS, "start time"),
+                        opt("finished_at", TS, "end time"),
+                        req("status", Types.StringType.get(), "SUCCEEDED or FAILED"),
+                        opt(CITY, Types.StringType.get(), "city, when the run is for one city"),
+                        opt("parameters", Types.StringType.get(), "the run's parameters, key=value"),
+                        opt("rows_in", Types.LongType.get(), "rows read"),
+                        opt("rows_out", Types.LongType.get(), "rows written"),
+                        opt("detail", Types.StringType.get(), "error message or summary"));
+        return new TableDef(
+                TableIdentifier.parse(JOB_RUNS),
+                schema,
+                PartitionSpec.unpartitioned(),
+                COMMON_PROPERTIES,
+                "One row per job run");
+    }
+
+    private static Schema schema(NestedField... fields) {
+        // Field ids are assigned in order; Iceberg reassigns them on create anyway.
+        List<NestedField> numbered = new ArrayList<>();
+        int id = 1;
+        for (NestedField f : fields) {
+            numbered.add(
+                    f.isOptional()
+                            ? optional(id++, f.name(), f.type(), f.doc())
+                            : required(id++, f.name(), f.type(), f.doc()));
+        }
+        return new Schema(numbered);
+    }
+
+    private static NestedField req(String name, Type type, String doc) {
+        return required(0, name, type, doc);
+    }
+
+    private static NestedField opt(String name, Type type, String doc) {
+        return optional(0, name, type, doc);
+    }
+}
