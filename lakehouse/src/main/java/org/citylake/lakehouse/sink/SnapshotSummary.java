@@ -1,0 +1,65 @@
+package org.citylake.lakehouse.sink;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.util.SnapshotUtil;
+
+/**
+ * Keys CityLake writes into Iceberg snapshot summaries, and readers for them.
+ *
+ * <p>{@value #WATERMARK} is the ingest job's event-time watermark when the snapshot was committed:
+ * every reading observed before it that will ever arrive on time is in the table. Batch jobs and
+ * the scheduler ask it "is this hour complete?".
+ */
+public final class SnapshotSummary {
+
+    public static final String WATERMARK = "citylake.watermark";
+    public static final String JOB_ID = "flink.job-id";
+    public static final String OPERATOR_ID = "flink.operator-id";
+    public static final String MAX_COMMITTED_CHECKPOINT = "flink.max-committed-checkpoint-id";
+
+    private SnapshotSummary() {}
+
+    /** The newest watermark recorded on the table's current branch, if any. */
+    public static Optional<Instant> latestWatermark(Table table) {
+        Snapshot current = table.currentSnapshot();
+        if (current == null) {
+            return Optional.empty();
+        }
+        for (Snapshot snapshot : SnapshotUtil.ancestorsOf(current.snapshotId(), table::snapshot)) {
+            String value = summary(snapshot).get(WATERMARK);
+            if (value != null) {
+                return Optional.of(Instant.parse(value));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The highest checkpoint a given job's committer already committed, or -1. Used on restore so
+     * files from a checkpoint are never committed twice.
+     */
+    public static long maxCommittedCheckpoint(Table table, String jobId, String operatorId) {
+        Snapshot current = table.currentSnapshot();
+        if (current == null) {
+            return -1L;
+        }
+        for (Snapshot snapshot : SnapshotUtil.ancestorsOf(current.snapshotId(), table::snapshot)) {
+            Map<String, String> summary = summary(snapshot);
+            if (jobId.equals(summary.get(JOB_ID)) && operatorId.equals(summary.get(OPERATOR_ID))) {
+                String value = summary.get(MAX_COMMITTED_CHECKPOINT);
+                if (value != null) {
+                    return Long.parseLong(value);
+                }
+            }
+        }
+        return -1L;
+    }
+
+    private static Map<String, String> summary(Snapshot snapshot) {
+        return snapshot.summary() == null ? Map.of() : snapshot.summary();
+    }
+}

@@ -1,0 +1,80 @@
+package org.citylake.lakehouse.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.types.Types.NestedField;
+import org.citylake.lakehouse.Lake;
+import org.citylake.lakehouse.config.LakeConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableRegistryTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void registryHoldsEveryNamespaceAndTable() {
+        List<String> names = TableRegistry.get().all().stream().map(TableDef::name).toList();
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "raw.traffic", "raw.air", "raw.lighting", "raw.waste", "raw.parking",
+                        "clean.traffic_flow", "clean.air_quality", "clean.streetlight",
+                        "clean.streetlight_cabinet", "clean.waste_container",
+                        "clean.waste_collection", "clean.parking",
+                        "ref.road_segments", "ref.air_stations", "ref.parking_lots",
+                        "ref.waste_containers", "ref.streetlights", "ref.streetlight_cabinets",
+                        "ops.dead_letter", "ops.job_runs");
+    }
+
+    @Test
+    void everyTableHasCityAndEveryColumnIsDocumented() {
+        for (TableDef def : TableRegistry.get().all()) {
+            List<String> columns =
+                    def.schema().columns().stream().map(NestedField::name).toList();
+            if (!def.name().equals(TableRegistry.JOB_RUNS)) {
+                assertThat(columns).as(def.name()).contains("city");
+            }
+            for (NestedField field : def.schema().columns()) {
+                assertThat(field.doc()).as(def.name() + "." + field.name()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void everyEntityTypeHasItsSensorColumnAndRefTable() {
+        for (EntityType type : EntityType.values()) {
+            TableDef clean = TableRegistry.get().table(type.cleanTable());
+            assertThat(clean.schema().findField(type.sensorColumn())).as(type.name()).isNotNull();
+            assertThat(clean.schema().findField(type.sensorColumn()).isRequired()).isTrue();
+            assertThat(TableRegistry.get().find(type.refTable())).as(type.refTable()).isPresent();
+            assertThat(clean.spec().fields()).extracting(f -> f.name()).containsExactly("city", "observed_at_day");
+        }
+    }
+
+    @Test
+    void createAllIsIdempotentAndKeepsProperties() throws Exception {
+        try (Lake lake = Lake.open(LakeConfig.embedded(dir))) {
+            List<String> first = lake.init();
+            List<String> second = lake.init();
+            assertThat(first).hasSize(TableRegistry.get().all().size());
+            assertThat(second).isEmpty();
+            Table clean = lake.catalog().loadTable(TableIdentifier.parse("clean.traffic_flow"));
+            assertThat(clean.properties())
+                    .containsEntry("write.parquet.compression-codec", "zstd")
+                    .containsKey("comment");
+            assertThat(clean.schema().findField("avg_speed_kmh").doc()).contains("km/h");
+        }
+    }
+
+    @Test
+    void feedsRouteToTheirEntityTypes() {
+        assertThat(Feed.WASTE.entityTypes())
+                .containsExactly(EntityType.WASTE_CONTAINER, EntityType.WASTE_COLLECTION);
+        assertThat(Feed.of(" Traffic ").topic()).isEqualTo("city.traffic");
+        assertThat(EntityType.ofNgsiType("OffStreetParking")).contains(EntityType.OFF_STREET_PARKING);
+    }
+}
