@@ -14,6 +14,7 @@ import org.apache.iceberg.flink.TableLoader;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.Profile;
+import org.citylake.lakehouse.io.PlainLocalFileSystem;
 import org.citylake.lakehouse.tables.TableRegistry;
 
 /** Opens the Iceberg catalog of a {@link LakeConfig}, for drivers and for Flink operators. */
@@ -43,7 +44,9 @@ public final class Lake implements AutoCloseable {
         return CatalogLoader.custom(
                 config.catalogName(),
                 config.catalogProperties(),
-                new Configuration(),
+                config.profile() == Profile.EMBEDDED
+                        ? PlainLocalFileSystem.install(new Configuration())
+                        : new Configuration(),
                 JdbcCatalog.class.getName());
     }
 

@@ -18,7 +18,9 @@ import org.citylake.lakehouse.sink.SnapshotSummary;
 import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.lakehouse.tables.TableRegistry;
 
-/** What is in the lake: per table rows, files, last snapshot and watermark; dead letters by reason. */
+/**
+ * What is in the lake: per table rows, files, last snapshot and watermark; dead letters by reason.
+ */
 public final class LakeStatus {
 
     /** One table's state. {@code lastCommit} and {@code watermark} are empty for empty tables. */

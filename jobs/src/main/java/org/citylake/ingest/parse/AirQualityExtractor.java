@@ -82,6 +82,9 @@ final class AirQualityExtractor implements EntityExtractor {
 
     /** FIWARE humidity is 0..1; values above 1 are percent. */
     private static Double fraction(Double humidity) {
-        return humidity == null || humidity <= 1 ? humidity : humidity / 100;
+        if (humidity == null || humidity <= 1) {
+            return humidity;
+        }
+        return humidity / 100;
     }
 }

@@ -3,9 +3,9 @@ package org.citylake.ingest.parse;
 import org.citylake.lakehouse.tables.EntityType;
 
 /**
- * Turns the attributes of one entity type into the columns of its clean table. Implementations
- * are stateless singletons; they set the observation time and the sensor on the reader first, so
- * that later rejections carry both.
+ * Turns the attributes of one entity type into the columns of its clean table. Implementations are
+ * stateless singletons; they set the observation time and the sensor on the reader first, so that
+ * later rejections carry both.
  */
 interface EntityExtractor {
 

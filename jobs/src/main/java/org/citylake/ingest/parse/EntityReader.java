@@ -138,8 +138,8 @@ final class EntityReader {
     }
 
     /**
-     * A finite number within {@code range}, or null when it is absent, not a finite number or out of
-     * range: for attributes only used when they make sense.
+     * A finite number within {@code range}, or null when it is absent, not a finite number or out
+     * of range: for attributes only used when they make sense.
      */
     Double numberIfValid(String attribute, ValidRange range) {
         JsonNode value = attributes.value(attribute);
@@ -173,8 +173,7 @@ final class EntityReader {
         double number = finite(attribute, value);
         if (number != Math.rint(number)) {
             throw reject(
-                    RejectReason.WRONG_TYPE,
-                    attribute + "=" + number + " is not a whole number");
+                    RejectReason.WRONG_TYPE, attribute + "=" + number + " is not a whole number");
         }
         long whole;
         if (value.isIntegralNumber() && value.canConvertToLong()) {

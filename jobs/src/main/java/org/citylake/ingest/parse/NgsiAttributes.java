@@ -28,10 +28,10 @@ import java.util.Iterator;
  * </table>
  *
  * An object is taken as an attribute wrapper when it has a text {@code type} and a {@code value},
- * {@code object} or {@code vocab} member, or when its only members are {@code value} and
- * {@code metadata} (NGSI-v2 lets the type be left out). Any other object, such as a keyValues
- * GeoJSON {@code location} or {@code address}, is the value itself. A JSON {@code null} value counts
- * as absent. Metadata, {@code unitCode}, {@code observedAt} and {@code @context} are ignored.
+ * {@code object} or {@code vocab} member, or when its only members are {@code value} and {@code
+ * metadata} (NGSI-v2 lets the type be left out). Any other object, such as a keyValues GeoJSON
+ * {@code location} or {@code address}, is the value itself. A JSON {@code null} value counts as
+ * absent. Metadata, {@code unitCode}, {@code observedAt} and {@code @context} are ignored.
  */
 final class NgsiAttributes {
 

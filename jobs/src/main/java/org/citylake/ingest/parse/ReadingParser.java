@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.citylake.lakehouse.tables.EntityType;
@@ -19,10 +20,10 @@ import org.citylake.lakehouse.tables.Feed;
 
 /**
  * Parses one message of a feed — one NGSI entity as JSON, in keyValues, NGSI-v2 normalized or
- * NGSI-LD normalized form (see {@link NgsiAttributes}) — into a {@link ParsedReading} for the entity
- * type's clean table, or a {@link ParseOutcome.Rejected} with a {@link RejectReason} and a detail
- * saying what, where and why. Only payload checks happen here; reference and duplicate checks
- * ({@code UNKNOWN_ENTITY}, {@code DUPLICATE}) need state and come later.
+ * NGSI-LD normalized form (see {@link NgsiAttributes}) — into a {@link ParsedReading} for the
+ * entity type's clean table, or a {@link ParseOutcome.Rejected} with a {@link RejectReason} and a
+ * detail saying what, where and why. Only payload checks happen here; reference and duplicate
+ * checks ({@code UNKNOWN_ENTITY}, {@code DUPLICATE}) need state and come later.
  *
  * <pre>
  * payload ─► JSON object? ─no─► MALFORMED_JSON
@@ -39,8 +40,8 @@ import org.citylake.lakehouse.tables.Feed;
  * The per-type attribute → column mappings, units and ranges are documented on the extractors:
  * {@link TrafficFlowExtractor}, {@link AirQualityExtractor}, {@link StreetlightExtractor}, {@link
  * StreetlightCabinetExtractor}, {@link WasteContainerExtractor}, {@link WasteCollectionExtractor},
- * {@link OffStreetParkingExtractor}. A literal {@code NaN} or {@code Infinity} in the JSON is read as
- * a number and refused as NOT_A_NUMBER; the text {@code "NaN"} is WRONG_TYPE.
+ * {@link OffStreetParkingExtractor}. A literal {@code NaN} or {@code Infinity} in the JSON is read
+ * as a number and refused as NOT_A_NUMBER; the text {@code "NaN"} is WRONG_TYPE.
  *
  * <p>Thread-safe and serializable: the JSON mapper is a static, shared and immutable.
  */
@@ -82,6 +83,7 @@ public final class ReadingParser implements Serializable {
      * @param now the time of parsing, for the future-timestamp check
      */
     public ParseOutcome parse(String payload, Instant now) {
+        Objects.requireNonNull(now, "now");
         if (payload == null || payload.isBlank()) {
             return rejected(RejectReason.MALFORMED_JSON, "payload is empty", null, null);
         }
@@ -91,7 +93,10 @@ public final class ReadingParser implements Serializable {
         } catch (JsonProcessingException e) {
             return rejected(
                     RejectReason.MALFORMED_JSON,
-                    "payload is not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage(),
+                    "payload is not valid JSON"
+                            + at(e.getLocation())
+                            + ": "
+                            + e.getOriginalMessage(),
                     null,
                     null);
         }
@@ -99,7 +104,10 @@ public final class ReadingParser implements Serializable {
             return rejected(
                     RejectReason.MALFORMED_JSON,
                     "payload is "
-                            + (root == null ? "empty" : "a JSON " + root.getNodeType())
+                            + (root == null
+                                    ? "empty"
+                                    : "a JSON "
+                                            + root.getNodeType().name().toLowerCase(Locale.ROOT))
                             + ", expected one NGSI entity object",
                     null,
                     null);
@@ -119,7 +127,11 @@ public final class ReadingParser implements Serializable {
         }
         EntityReader entity =
                 new EntityReader(
-                        new NgsiAttributes((ObjectNode) root), id, timestamps, now, futureTolerance);
+                        new NgsiAttributes((ObjectNode) root),
+                        id,
+                        timestamps,
+                        now,
+                        futureTolerance);
         try {
             return new ParseOutcome.Accepted(EntityExtractor.of(type.get()).extract(entity));
         } catch (RejectedReading rejection) {
@@ -144,7 +156,8 @@ public final class ReadingParser implements Serializable {
                         + feed.id()
                         + " carries "
                         + String.join(
-                                ", ", feed.entityTypes().stream().map(EntityType::ngsiType).toList());
+                                ", ",
+                                feed.entityTypes().stream().map(EntityType::ngsiType).toList());
         if (typeName == null) {
             return entity + ": attribute type is missing or empty; " + carried;
         }

@@ -12,7 +12,9 @@ public enum RejectReason {
     WRONG_TYPE,
     /** A number is NaN or infinite. */
     NOT_A_NUMBER,
-    /** A number is outside its physical or declared range (negative count, speed above 300 km/h, …). */
+    /**
+     * A number is outside its physical or declared range (negative count, speed above 300 km/h, …).
+     */
     OUT_OF_RANGE,
     /** A timestamp cannot be parsed. */
     BAD_TIMESTAMP,
@@ -21,5 +23,10 @@ public enum RejectReason {
     /** The sensor/asset the reading refers to is not in the feed's ref table. */
     UNKNOWN_ENTITY,
     /** The same (city, feed, entity id, observation time) was already accepted. */
-    DUPLICATE
+    DUPLICATE,
+    /**
+     * The parser itself failed on this message (a bug, not bad data). The message is kept so it can
+     * be replayed once the parser is fixed; the job keeps running.
+     */
+    PARSER_ERROR
 }

@@ -6,8 +6,8 @@ import org.citylake.lakehouse.tables.EntityType;
 /**
  * {@code StreetlightControlCabinet} → {@code clean.streetlight_cabinet}. The cabinet is the entity
  * id; the observation time is the first present of {@code dateObserved}, {@code
- * observationDateTime}, {@code dateModified} (the FIWARE example has none of them, so it is
- * refused as MISSING_FIELD).
+ * observationDateTime}, {@code dateModified} (the FIWARE example has none of them, so it is refused
+ * as MISSING_FIELD).
  *
  * <table>
  *   <caption>Attributes read</caption>

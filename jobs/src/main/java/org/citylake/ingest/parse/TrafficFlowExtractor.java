@@ -56,7 +56,9 @@ final class TrafficFlowExtractor implements EntityExtractor {
                 .reading(in);
     }
 
-    /** Sets the observation time; returns the interval length in seconds when both ends are known. */
+    /**
+     * Sets the observation time; returns the interval length in seconds when both ends are known.
+     */
     private static Integer observationTime(EntityReader in) {
         Instant start = in.instant("dateObservedFrom");
         String startAttribute = "dateObservedFrom";

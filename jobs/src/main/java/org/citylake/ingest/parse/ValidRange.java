@@ -21,7 +21,9 @@ record ValidRange(double min, boolean minOpen, double max, boolean maxOpen, Stri
         return new ValidRange(min, true, max, true, unit);
     }
 
-    /** Empty when {@code value} is valid, else what is wrong with it, e.g. {@code "is above 300"}. */
+    /**
+     * Empty when {@code value} is valid, else what is wrong with it, e.g. {@code "is above 300"}.
+     */
     String violation(double value) {
         if (minOpen ? value <= min : value < min) {
             return (minOpen ? "is not above " : "is below ") + bound(min);

@@ -32,7 +32,11 @@ final class WasteContainerExtractor implements EntityExtractor {
         String container = in.entityId();
         in.aboutSensor(container);
         in.observedAt(
-                "dateObserved", "observationDateTime", "dateModified", "binLoggedTime", "timeInstant");
+                "dateObserved",
+                "observationDateTime",
+                "dateModified",
+                "binLoggedTime",
+                "timeInstant");
         return new ReadingValues(EntityType.WASTE_CONTAINER, container)
                 .put("filling_level", in.number("fillingLevel", FILLING_LEVEL))
                 .put("cargo_weight_kg", in.number("cargoWeight", WEIGHT))

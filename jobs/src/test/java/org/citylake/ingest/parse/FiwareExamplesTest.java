@@ -137,7 +137,8 @@ class FiwareExamplesTest {
 
         @Test
         void normalizedExampleIsRefusedForItsBooleanPrecipitation() {
-            // Upstream inconsistency: keyValues says "precipitation": 0, normalized says Boolean false.
+            // Upstream inconsistency: keyValues says "precipitation": 0, normalized says Boolean
+            // false.
             ParseOutcome.Rejected rejected = rejected(Feed.AIR, fiware(MODEL, true));
 
             assertThat(rejected.reason()).isEqualTo(RejectReason.WRONG_TYPE);

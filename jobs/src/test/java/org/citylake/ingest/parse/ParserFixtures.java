@@ -65,12 +65,58 @@ final class ParserFixtures {
     /** The FIWARE example of {@code model}; {@code normalized} picks example-normalized.json. */
     static String fiware(String model, boolean normalized) {
         return resource(
-                "fiware/" + model + "/" + (normalized ? "example-normalized.json" : "example.json"));
+                "fiware/"
+                        + model
+                        + "/"
+                        + (normalized ? "example-normalized.json" : "example.json"));
     }
 
     /** The NGSI-LD normalized fixture of {@code type}, fully populated. */
     static String ngsiLd(EntityType type) {
         return resource("ngsi-ld/" + type.ngsiType() + ".json");
+    }
+
+    /** Observation time of the {@link #minimal} entities. */
+    static final Instant OBSERVED = Instant.parse("2024-03-12T08:00:00Z");
+
+    /**
+     * The smallest valid keyValues entity of {@code type}: id, type, sensor reference where one is
+     * required, and {@code dateObserved} = {@link #OBSERVED}. Its sensor is {@link #sensor}.
+     */
+    static ObjectNode minimal(EntityType type) {
+        ObjectNode entity = JSON.createObjectNode();
+        entity.put("id", entityId(type));
+        entity.put("type", type.ngsiType());
+        switch (type) {
+            case TRAFFIC_FLOW_OBSERVED -> entity.put("refRoadSegment", sensor(type));
+            case AIR_QUALITY_OBSERVED -> entity.put("refPointOfInterest", sensor(type));
+            case WASTE_COLLECTION -> entity.put("refWasteContainer", sensor(type));
+            case OFF_STREET_PARKING -> entity.put("totalSpotNumber", 400);
+            default -> {}
+        }
+        entity.put("dateObserved", OBSERVED.toString());
+        return entity;
+    }
+
+    static String entityId(EntityType type) {
+        return switch (type) {
+            case TRAFFIC_FLOW_OBSERVED -> "tfo-158324-1";
+            case AIR_QUALITY_OBSERVED -> "aqo-station-7";
+            case STREETLIGHT -> "lamp-42";
+            case STREETLIGHT_CONTROL_CABINET -> "cab-3";
+            case WASTE_CONTAINER -> "bin-117";
+            case WASTE_COLLECTION -> "collection-117-1";
+            case OFF_STREET_PARKING -> "lot-5";
+        };
+    }
+
+    static String sensor(EntityType type) {
+        return switch (type) {
+            case TRAFFIC_FLOW_OBSERVED -> "158324";
+            case AIR_QUALITY_OBSERVED -> "station-7";
+            case WASTE_COLLECTION -> "bin-117";
+            default -> entityId(type);
+        };
     }
 
     static ObjectNode tree(String json) {

@@ -41,7 +41,9 @@ public final class LakeConfig implements Serializable {
         Map<String, String> noFile = new HashMap<>(fromEnv);
         noFile.putAll(stripBlank(overrides));
         String configFile = noFile.get(LakeOptions.CONFIG_FILE.key());
-        String dataDir = noFile.getOrDefault(LakeOptions.DATA_DIR.key(), LakeOptions.DATA_DIR.defaultValue());
+        String dataDir =
+                noFile.getOrDefault(
+                        LakeOptions.DATA_DIR.key(), LakeOptions.DATA_DIR.defaultValue());
         Path file =
                 configFile != null ? Path.of(configFile) : Path.of(dataDir, "citylake.properties");
         Map<String, String> resolved = new LinkedHashMap<>();
@@ -54,7 +56,9 @@ public final class LakeConfig implements Serializable {
             resolved.putAll(readProperties(file));
         } else if (configFile != null) {
             throw new IllegalArgumentException(
-                    "config file " + file.toAbsolutePath() + " does not exist (from citylake.config)");
+                    "config file "
+                            + file.toAbsolutePath()
+                            + " does not exist (from citylake.config)");
         }
         resolved.putAll(noFile);
         return new LakeConfig(resolved);
@@ -63,8 +67,10 @@ public final class LakeConfig implements Serializable {
     public static LakeConfig embedded(Path dataDir) {
         return load(
                 Map.of(
-                        LakeOptions.PROFILE.key(), "embedded",
-                        LakeOptions.DATA_DIR.key(), dataDir.toString()),
+                        LakeOptions.PROFILE.key(),
+                        "embedded",
+                        LakeOptions.DATA_DIR.key(),
+                        dataDir.toString()),
                 Map.of());
     }
 
@@ -104,12 +110,15 @@ public final class LakeConfig implements Serializable {
                     "uri",
                     uri != null
                             ? uri
-                            : "jdbc:sqlite:" + dataDir().resolve("catalog.db")
+                            : "jdbc:sqlite:"
+                                    + dataDir().resolve("catalog.db")
                                     + "?journal_mode=WAL&busy_timeout=60000");
             String warehouse = values.get(LakeOptions.WAREHOUSE.key());
             props.put(
                     "warehouse",
-                    warehouse != null ? warehouse : dataDir().resolve("warehouse").toUri().toString());
+                    warehouse != null
+                            ? warehouse
+                            : dataDir().resolve("warehouse").toUri().toString());
         } else {
             props.put("uri", require(LakeOptions.CATALOG_URI));
             props.put("jdbc.user", require(LakeOptions.CATALOG_USER));
@@ -133,7 +142,8 @@ public final class LakeConfig implements Serializable {
         for (Option option : LakeOptions.ALL) {
             String value = values.get(option.key());
             if (value != null) {
-                boolean secret = option.key().contains("password") || option.key().contains("secret");
+                boolean secret =
+                        option.key().contains("password") || option.key().contains("secret");
                 shown.put(option.key(), secret ? "****" : value);
             }
         }
@@ -161,7 +171,8 @@ public final class LakeConfig implements Serializable {
         try (Reader reader = Files.newBufferedReader(file)) {
             props.load(reader);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read config file " + file + ": " + e.getMessage(), e);
         }
         Map<String, String> map = new HashMap<>();
         props.forEach((k, v) -> map.put(k.toString(), v.toString().trim()));

@@ -10,8 +10,8 @@ import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.flink.CatalogLoader;
 
 /**
- * Appends a stream of rows to an Iceberg table, exactly once, with the event-time watermark in every
- * snapshot summary.
+ * Appends a stream of rows to an Iceberg table, exactly once, with the event-time watermark in
+ * every snapshot summary.
  *
  * <pre>
  *   rows ──► write &lt;table&gt; (parallel, Parquet) ──► commit &lt;table&gt; (1, on checkpoint) ──► end

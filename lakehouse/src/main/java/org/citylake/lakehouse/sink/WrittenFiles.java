@@ -1,8 +1,8 @@
 package org.citylake.lakehouse.sink;
 
 /**
- * Data files one writer subtask finished for one checkpoint, on their way to the committer. A
- * Flink POJO: public fields and a no-arg constructor keep serialization off Kryo.
+ * Data files one writer subtask finished for one checkpoint, on their way to the committer. A Flink
+ * POJO: public fields and a no-arg constructor keep serialization off Kryo.
  */
 public class WrittenFiles {
     /** Checkpoint the files belong to; {@link Long#MAX_VALUE} for the end of a bounded input. */

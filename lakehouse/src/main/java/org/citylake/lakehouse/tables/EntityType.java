@@ -3,9 +3,9 @@ package org.citylake.lakehouse.tables;
 import java.util.Optional;
 
 /**
- * The FIWARE Smart Data Model entity types CityLake ingests, the feed that carries each, its
- * {@code clean} table, the column that names the sensor/asset it is about, and the {@code ref} table
- * that must know that asset (empty when no reference check applies).
+ * The FIWARE Smart Data Model entity types CityLake ingests, the feed that carries each, its {@code
+ * clean} table, the column that names the sensor/asset it is about, and the {@code ref} table that
+ * must know that asset (empty when no reference check applies).
  */
 public enum EntityType {
     TRAFFIC_FLOW_OBSERVED(
@@ -27,8 +27,7 @@ public enum EntityType {
      */
     WASTE_COLLECTION(
             "WasteCollection", Feed.WASTE, "waste_collection", "container_id", "waste_containers"),
-    OFF_STREET_PARKING(
-            "OffStreetParking", Feed.PARKING, "parking", "lot_id", "parking_lots");
+    OFF_STREET_PARKING("OffStreetParking", Feed.PARKING, "parking", "lot_id", "parking_lots");
 
     private final String ngsiType;
     private final Feed feed;
@@ -58,7 +57,10 @@ public enum EntityType {
         return "clean." + cleanName;
     }
 
-    /** Column of the clean table holding the id of the sensor/asset checked against {@link #refTable()}. */
+    /**
+     * Column of the clean table holding the id of the sensor/asset checked against {@link
+     * #refTable()}.
+     */
     public String sensorColumn() {
         return sensorColumn;
     }

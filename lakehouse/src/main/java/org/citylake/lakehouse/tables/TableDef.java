@@ -5,7 +5,9 @@ import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.TableIdentifier;
 
-/** Everything needed to create one table: name, schema (with column docs), partitioning, properties. */
+/**
+ * Everything needed to create one table: name, schema (with column docs), partitioning, properties.
+ */
 public record TableDef(
         TableIdentifier id,
         Schema schema,

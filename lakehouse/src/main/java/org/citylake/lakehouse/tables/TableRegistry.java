@@ -98,7 +98,8 @@ public final class TableRegistry {
         List<String> created = new ArrayList<>();
         for (TableDef def : tables.values()) {
             Namespace ns = def.id().namespace();
-            if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(ns)) {
+            if (catalog instanceof SupportsNamespaces namespaces
+                    && !namespaces.namespaceExists(ns)) {
                 try {
                     namespaces.createNamespace(ns);
                 } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {
@@ -150,17 +151,32 @@ public final class TableRegistry {
                         IS_LATE,
                         Types.BooleanType.get(),
                         "true when the reading arrived behind the event-time watermark"));
-        fields.add(req(SOURCE_POSITION, Types.StringType.get(), "file:line or topic/partition@offset"));
+        fields.add(
+                req(
+                        SOURCE_POSITION,
+                        Types.StringType.get(),
+                        "file:line or topic/partition@offset"));
         fields.add(req(INGESTED_AT, TS, "when CityLake accepted the reading"));
         Schema schema = schema(fields.toArray(NestedField[]::new));
-        PartitionSpec spec =
-                PartitionSpec.builderFor(schema).identity(CITY).day(OBSERVED_AT).build();
         return new TableDef(
                 TableIdentifier.parse(type.cleanTable()),
                 schema,
-                spec,
+                cleanSpec(schema, type),
                 COMMON_PROPERTIES,
                 "Valid, unique " + type.ngsiType() + " readings (FIWARE Smart Data Model)");
+    }
+
+    /**
+     * City, then time: by day for the high-rate feeds (every traffic detector or lamp of a city
+     * reports many times an hour, 10^5..10^6 readings a day), by month for the rest (a handful of
+     * stations, garages or bins: day partitions would hold one tiny file each).
+     */
+    static PartitionSpec cleanSpec(Schema schema, EntityType type) {
+        PartitionSpec.Builder spec = PartitionSpec.builderFor(schema).identity(CITY);
+        return switch (type) {
+            case TRAFFIC_FLOW_OBSERVED, STREETLIGHT -> spec.day(OBSERVED_AT).build();
+            default -> spec.month(OBSERVED_AT).build();
+        };
     }
 
     /** Feed-specific columns of each clean table; names are what the parsers emit. */
@@ -168,18 +184,45 @@ public final class TableRegistry {
         return switch (type) {
             case TRAFFIC_FLOW_OBSERVED ->
                     List.of(
-                            req("segment_id", Types.StringType.get(), "refRoadSegment: ref.road_segments id"),
+                            req(
+                                    "segment_id",
+                                    Types.StringType.get(),
+                                    "refRoadSegment: ref.road_segments id"),
                             opt("lane_id", Types.IntegerType.get(), "laneId"),
-                            opt("interval_s", Types.IntegerType.get(), "length of the observation interval, s"),
-                            opt("intensity", Types.LongType.get(), "vehicles counted in the interval"),
-                            opt("avg_speed_kmh", Types.DoubleType.get(), "averageVehicleSpeed, km/h"),
-                            opt("avg_travel_time_s", Types.DoubleType.get(), "averageTravelTime over the segment, s"),
-                            opt("median_travel_time_s", Types.DoubleType.get(), "medianTravelTime over the segment, s"),
-                            opt("occupancy", Types.DoubleType.get(), "share of time the detector is occupied, 0..1"),
-                            opt("congested", Types.BooleanType.get(), "congested flag as reported"));
+                            opt(
+                                    "interval_s",
+                                    Types.IntegerType.get(),
+                                    "length of the observation interval, s"),
+                            opt(
+                                    "intensity",
+                                    Types.LongType.get(),
+                                    "vehicles counted in the interval"),
+                            opt(
+                                    "avg_speed_kmh",
+                                    Types.DoubleType.get(),
+                                    "averageVehicleSpeed, km/h"),
+                            opt(
+                                    "avg_travel_time_s",
+                                    Types.DoubleType.get(),
+                                    "averageTravelTime over the segment, s"),
+                            opt(
+                                    "median_travel_time_s",
+                                    Types.DoubleType.get(),
+                                    "medianTravelTime over the segment, s"),
+                            opt(
+                                    "occupancy",
+                                    Types.DoubleType.get(),
+                                    "share of time the detector is occupied, 0..1"),
+                            opt(
+                                    "congested",
+                                    Types.BooleanType.get(),
+                                    "congested flag as reported"));
             case AIR_QUALITY_OBSERVED ->
                     List.of(
-                            req("station_id", Types.StringType.get(), "refPointOfInterest/refDevice: ref.air_stations id"),
+                            req(
+                                    "station_id",
+                                    Types.StringType.get(),
+                                    "refPointOfInterest/refDevice: ref.air_stations id"),
                             opt("pm25", Types.DoubleType.get(), "PM2.5, µg/m³"),
                             opt("pm10", Types.DoubleType.get(), "PM10, µg/m³"),
                             opt("no2", Types.DoubleType.get(), "NO2, µg/m³"),
@@ -188,34 +231,91 @@ public final class TableRegistry {
                             opt("co", Types.DoubleType.get(), "CO, µg/m³"),
                             opt("temperature_c", Types.DoubleType.get(), "air temperature, °C"),
                             opt("dew_point_c", Types.DoubleType.get(), "dew point, °C"),
-                            opt("relative_humidity", Types.DoubleType.get(), "relative humidity, 0..1"),
-                            opt("pressure_hpa", Types.DoubleType.get(), "atmospheric pressure, hPa"),
+                            opt(
+                                    "relative_humidity",
+                                    Types.DoubleType.get(),
+                                    "relative humidity, 0..1"),
+                            opt(
+                                    "pressure_hpa",
+                                    Types.DoubleType.get(),
+                                    "atmospheric pressure, hPa"),
                             opt("wind_speed_ms", Types.DoubleType.get(), "wind speed, m/s"),
-                            opt("wind_direction_deg", Types.DoubleType.get(), "wind direction, degrees from north"),
+                            opt(
+                                    "wind_direction_deg",
+                                    Types.DoubleType.get(),
+                                    "wind direction, degrees from north"),
                             opt("precipitation_mm", Types.DoubleType.get(), "precipitation, mm"),
-                            opt("cumulated_wind_speed_ms", Types.DoubleType.get(), "wind speed cumulated since the wind last changed direction, m/s"),
-                            opt("cumulated_snow_h", Types.DoubleType.get(), "hours of snow cumulated, h"),
-                            opt("cumulated_rain_h", Types.DoubleType.get(), "hours of rain cumulated, h"));
+                            opt(
+                                    "cumulated_wind_speed_ms",
+                                    Types.DoubleType.get(),
+                                    "wind speed cumulated since the wind last changed direction, m/s"),
+                            opt(
+                                    "cumulated_snow_h",
+                                    Types.DoubleType.get(),
+                                    "hours of snow cumulated, h"),
+                            opt(
+                                    "cumulated_rain_h",
+                                    Types.DoubleType.get(),
+                                    "hours of rain cumulated, h"));
             case STREETLIGHT ->
                     List.of(
-                            req("lamp_id", Types.StringType.get(), "ref.streetlights id (the entity id)"),
-                            opt("power_state", Types.StringType.get(), "powerState: on, off, low, bootingUp"),
-                            opt("status", Types.StringType.get(), "status: ok, defectiveLamp, columnIssue, brokenLantern"),
+                            req(
+                                    "lamp_id",
+                                    Types.StringType.get(),
+                                    "ref.streetlights id (the entity id)"),
+                            opt(
+                                    "power_state",
+                                    Types.StringType.get(),
+                                    "powerState: on, off, low, bootingUp"),
+                            opt(
+                                    "status",
+                                    Types.StringType.get(),
+                                    "status: ok, defectiveLamp, columnIssue, brokenLantern"),
                             opt("illuminance_level", Types.DoubleType.get(), "dimming level, 0..1"),
-                            opt("power_w", Types.DoubleType.get(), "active power (powerConsumption), W"),
-                            opt("energy_kwh", Types.DoubleType.get(), "lifetime energy (lifetimePowerConsumption), kWh"),
-                            opt("cabinet_id", Types.StringType.get(), "refStreetlightControlCabinet"));
+                            opt(
+                                    "power_w",
+                                    Types.DoubleType.get(),
+                                    "active power (powerConsumption), W"),
+                            opt(
+                                    "energy_kwh",
+                                    Types.DoubleType.get(),
+                                    "lifetime energy (lifetimePowerConsumption), kWh"),
+                            opt(
+                                    "cabinet_id",
+                                    Types.StringType.get(),
+                                    "refStreetlightControlCabinet"));
             case STREETLIGHT_CONTROL_CABINET ->
                     List.of(
-                            req("cabinet_id", Types.StringType.get(), "ref.streetlight_cabinets id (the entity id)"),
-                            opt("energy_kwh", Types.DoubleType.get(), "energyConsumed meter reading, kWh"),
-                            opt("last_meter_reading_kwh", Types.DoubleType.get(), "lastMeterReading, kWh"),
-                            opt("total_active_power_kw", Types.DoubleType.get(), "totalActivePower, kW"),
-                            opt("working_mode", Types.StringType.get(), "workingMode: automatic, manual, semiautomatic"));
+                            req(
+                                    "cabinet_id",
+                                    Types.StringType.get(),
+                                    "ref.streetlight_cabinets id (the entity id)"),
+                            opt(
+                                    "energy_kwh",
+                                    Types.DoubleType.get(),
+                                    "energyConsumed meter reading, kWh"),
+                            opt(
+                                    "last_meter_reading_kwh",
+                                    Types.DoubleType.get(),
+                                    "lastMeterReading, kWh"),
+                            opt(
+                                    "total_active_power_kw",
+                                    Types.DoubleType.get(),
+                                    "totalActivePower, kW"),
+                            opt(
+                                    "working_mode",
+                                    Types.StringType.get(),
+                                    "workingMode: automatic, manual, semiautomatic"));
             case WASTE_CONTAINER ->
                     List.of(
-                            req("container_id", Types.StringType.get(), "ref.waste_containers id (the entity id)"),
-                            opt("filling_level", Types.DoubleType.get(), "fillingLevel, 0..1 of capacity"),
+                            req(
+                                    "container_id",
+                                    Types.StringType.get(),
+                                    "ref.waste_containers id (the entity id)"),
+                            opt(
+                                    "filling_level",
+                                    Types.DoubleType.get(),
+                                    "fillingLevel, 0..1 of capacity"),
                             opt("cargo_weight_kg", Types.DoubleType.get(), "cargoWeight, kg"),
                             opt("category", Types.StringType.get(), "waste category"),
                             opt("status", Types.StringType.get(), "status as reported"),
@@ -223,14 +323,26 @@ public final class TableRegistry {
             case WASTE_COLLECTION ->
                     List.of(
                             req("container_id", Types.StringType.get(), "ref.waste_containers id"),
-                            opt("vehicle_id", Types.StringType.get(), "refVehicle: collecting vehicle"),
-                            opt("fill_before", Types.DoubleType.get(), "filling level before emptying, 0..1"),
-                            opt("fill_after", Types.DoubleType.get(), "filling level after emptying, 0..1"),
+                            opt(
+                                    "vehicle_id",
+                                    Types.StringType.get(),
+                                    "refVehicle: collecting vehicle"),
+                            opt(
+                                    "fill_before",
+                                    Types.DoubleType.get(),
+                                    "filling level before emptying, 0..1"),
+                            opt(
+                                    "fill_after",
+                                    Types.DoubleType.get(),
+                                    "filling level after emptying, 0..1"),
                             opt("volume_l", Types.DoubleType.get(), "volume collected, litres"),
                             opt("weight_kg", Types.DoubleType.get(), "weight collected, kg"));
             case OFF_STREET_PARKING ->
                     List.of(
-                            req("lot_id", Types.StringType.get(), "ref.parking_lots id (the entity id)"),
+                            req(
+                                    "lot_id",
+                                    Types.StringType.get(),
+                                    "ref.parking_lots id (the entity id)"),
                             opt("total_spots", Types.IntegerType.get(), "totalSpotNumber"),
                             opt("available_spots", Types.IntegerType.get(), "availableSpotNumber"),
                             opt("occupied_spots", Types.IntegerType.get(), "occupiedSpotNumber"),
@@ -247,10 +359,19 @@ public final class TableRegistry {
                         "Road segments traffic sensors report on",
                         opt("name", Types.StringType.get(), "human-readable name"),
                         opt("road_class", Types.StringType.get(), "road class, e.g. MAJOR_ROAD"),
-                        opt("geometry_wkt", Types.StringType.get(), "LineString, WGS84 lon/lat, WKT"),
+                        opt(
+                                "geometry_wkt",
+                                Types.StringType.get(),
+                                "LineString, WGS84 lon/lat, WKT"),
                         opt("length_m", Types.DoubleType.get(), "length along the geometry, m"),
-                        opt("free_flow_time_s", Types.DoubleType.get(), "nominal (free-flow) travel time, s"),
-                        opt("free_flow_speed_kmh", Types.DoubleType.get(), "nominal (free-flow) speed, km/h")));
+                        opt(
+                                "free_flow_time_s",
+                                Types.DoubleType.get(),
+                                "nominal (free-flow) travel time, s"),
+                        opt(
+                                "free_flow_speed_kmh",
+                                Types.DoubleType.get(),
+                                "nominal (free-flow) speed, km/h")));
         defs.add(
                 ref(
                         "air_stations",
@@ -280,7 +401,10 @@ public final class TableRegistry {
                         "streetlights",
                         "Street lamps",
                         opt("segment_id", Types.StringType.get(), "road segment the lamp lights"),
-                        opt("cabinet_id", Types.StringType.get(), "control cabinet feeding the lamp"),
+                        opt(
+                                "cabinet_id",
+                                Types.StringType.get(),
+                                "control cabinet feeding the lamp"),
                         opt("rated_power_w", Types.DoubleType.get(), "rated system power, W"),
                         opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
                         opt("lat", Types.DoubleType.get(), "latitude, WGS84")));
@@ -313,12 +437,21 @@ public final class TableRegistry {
                 schema(
                         req(CITY, Types.StringType.get(), "city of the source"),
                         req("feed", Types.StringType.get(), "feed the message came in on"),
-                        req("reason", Types.StringType.get(), "rejection reason code (RejectReason)"),
+                        req(
+                                "reason",
+                                Types.StringType.get(),
+                                "rejection reason code (RejectReason)"),
                         req("detail", Types.StringType.get(), "what was wrong, where"),
                         req(PAYLOAD, Types.StringType.get(), "the message exactly as received"),
-                        req(SOURCE_POSITION, Types.StringType.get(), "file:line or topic/partition@offset"),
+                        req(
+                                SOURCE_POSITION,
+                                Types.StringType.get(),
+                                "file:line or topic/partition@offset"),
                         req(RECEIVED_AT, TS, "when CityLake read the message"),
-                        opt("entity_type", Types.StringType.get(), "NGSI type, when it could be read"),
+                        opt(
+                                "entity_type",
+                                Types.StringType.get(),
+                                "NGSI type, when it could be read"),
                         opt(ENTITY_ID, Types.StringType.get(), "NGSI id, when it could be read"),
                         opt(OBSERVED_AT, TS, "observation time, when it could be read"));
         return new TableDef(
@@ -338,7 +471,10 @@ public final class TableRegistry {
                         opt("finished_at", TS, "end time"),
                         req("status", Types.StringType.get(), "SUCCEEDED or FAILED"),
                         opt(CITY, Types.StringType.get(), "city, when the run is for one city"),
-                        opt("parameters", Types.StringType.get(), "the run's parameters, key=value"),
+                        opt(
+                                "parameters",
+                                Types.StringType.get(),
+                                "the run's parameters, key=value"),
                         opt("rows_in", Types.LongType.get(), "rows read"),
                         opt("rows_out", Types.LongType.get(), "rows written"),
                         opt("detail", Types.StringType.get(), "error message or summary"));

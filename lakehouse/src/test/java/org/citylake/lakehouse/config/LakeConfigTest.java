@@ -24,7 +24,8 @@ class LakeConfigTest {
                 .containsEntry("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog")
                 .containsEntry("jdbc.schema-version", "V1")
                 .containsEntry(
-                        "warehouse", Path.of("var", "warehouse").toAbsolutePath().toUri().toString());
+                        "warehouse",
+                        Path.of("var", "warehouse").toAbsolutePath().toUri().toString());
         assertThat(config.catalogProperties().get("uri"))
                 .startsWith("jdbc:sqlite:" + Path.of("var", "catalog.db").toAbsolutePath());
     }
@@ -57,8 +58,7 @@ class LakeConfigTest {
                         "CITYLAKE_DATA_DIR", dir.toString(),
                         "CITYLAKE_CATALOG_NAME", "from-env",
                         "CITYLAKE_WAREHOUSE", "file:/from-env");
-        LakeConfig config =
-                LakeConfig.load(Map.of("citylake.warehouse", "file:/from-cli"), env);
+        LakeConfig config = LakeConfig.load(Map.of("citylake.warehouse", "file:/from-cli"), env);
         assertThat(config.get(LakeOptions.WAREHOUSE)).isEqualTo("file:/from-cli");
         assertThat(config.catalogName()).isEqualTo("from-env");
         assertThat(config.get(LakeOptions.S3_REGION)).isEqualTo("eu-file-1");
@@ -101,7 +101,9 @@ class LakeConfigTest {
         assertThatThrownBy(
                         () ->
                                 LakeConfig.load(
-                                        Map.of("citylake.config", dir.resolve("nope.properties").toString()),
+                                        Map.of(
+                                                "citylake.config",
+                                                dir.resolve("nope.properties").toString()),
                                         Map.of()))
                 .hasMessageContaining("nope.properties")
                 .hasMessageContaining("does not exist");

@@ -71,13 +71,18 @@ class LakeSinkIT {
         env.setParallelism(2);
         env.enableCheckpointing(300, CheckpointingMode.EXACTLY_ONCE);
 
-        var rowType = FlinkSchemaUtil.convert(TableRegistry.get().table(TableRegistry.JOB_RUNS).schema());
+        var rowType =
+                FlinkSchemaUtil.convert(TableRegistry.get().table(TableRegistry.JOB_RUNS).schema());
         DataStream<RowData> rows =
                 env.fromSource(
                                 new DataGeneratorSource<>(
-                                        i -> i, ROWS, RateLimiterStrategy.perSecond(8_000), Types.LONG),
+                                        i -> i,
+                                        ROWS,
+                                        RateLimiterStrategy.perSecond(8_000),
+                                        Types.LONG),
                                 WatermarkStrategy.<Long>forMonotonousTimestamps()
-                                        .withTimestampAssigner((i, ts) -> T0.plusSeconds(i).toEpochMilli()),
+                                        .withTimestampAssigner(
+                                                (i, ts) -> T0.plusSeconds(i).toEpochMilli()),
                                 "numbers")
                         .map(new FailOnce())
                         .map(LakeSinkIT::jobRun)
@@ -89,7 +94,8 @@ class LakeSinkIT {
         try (Lake lake = Lake.open(config)) {
             Table table = lake.table(TableRegistry.JOB_RUNS);
             List<String> ids = new ArrayList<>();
-            try (CloseableIterable<Record> read = IcebergGenerics.read(table).select("run_id").build()) {
+            try (CloseableIterable<Record> read =
+                    IcebergGenerics.read(table).select("run_id").build()) {
                 read.forEach(r -> ids.add((String) r.getField("run_id")));
             }
             Set<String> distinct = new HashSet<>(ids);
@@ -99,10 +105,10 @@ class LakeSinkIT {
             List<Snapshot> snapshots = new ArrayList<>();
             table.snapshots().forEach(snapshots::add);
             assertThat(snapshots).hasSizeGreaterThan(1);
-            assertThat(SnapshotSummary.latestWatermark(table))
-                    .contains(T0.plusSeconds(ROWS - 1));
+            assertThat(SnapshotSummary.latestWatermark(table)).contains(T0.plusSeconds(ROWS - 1));
             Snapshot first = snapshots.get(0);
-            assertThat(first.summary()).containsKeys(SnapshotSummary.JOB_ID, SnapshotSummary.WATERMARK);
+            assertThat(first.summary())
+                    .containsKeys(SnapshotSummary.JOB_ID, SnapshotSummary.WATERMARK);
             assertThat(Instant.parse(first.summary().get(SnapshotSummary.WATERMARK)))
                     .isBefore(T0.plusSeconds(ROWS - 1));
         }
@@ -122,5 +128,4 @@ class LakeSinkIT {
                 null,
                 null);
     }
-
 }

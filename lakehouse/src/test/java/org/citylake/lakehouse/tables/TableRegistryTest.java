@@ -21,20 +21,32 @@ class TableRegistryTest {
         List<String> names = TableRegistry.get().all().stream().map(TableDef::name).toList();
         assertThat(names)
                 .containsExactlyInAnyOrder(
-                        "raw.traffic", "raw.air", "raw.lighting", "raw.waste", "raw.parking",
-                        "clean.traffic_flow", "clean.air_quality", "clean.streetlight",
-                        "clean.streetlight_cabinet", "clean.waste_container",
-                        "clean.waste_collection", "clean.parking",
-                        "ref.road_segments", "ref.air_stations", "ref.parking_lots",
-                        "ref.waste_containers", "ref.streetlights", "ref.streetlight_cabinets",
-                        "ops.dead_letter", "ops.job_runs");
+                        "raw.traffic",
+                        "raw.air",
+                        "raw.lighting",
+                        "raw.waste",
+                        "raw.parking",
+                        "clean.traffic_flow",
+                        "clean.air_quality",
+                        "clean.streetlight",
+                        "clean.streetlight_cabinet",
+                        "clean.waste_container",
+                        "clean.waste_collection",
+                        "clean.parking",
+                        "ref.road_segments",
+                        "ref.air_stations",
+                        "ref.parking_lots",
+                        "ref.waste_containers",
+                        "ref.streetlights",
+                        "ref.streetlight_cabinets",
+                        "ops.dead_letter",
+                        "ops.job_runs");
     }
 
     @Test
     void everyTableHasCityAndEveryColumnIsDocumented() {
         for (TableDef def : TableRegistry.get().all()) {
-            List<String> columns =
-                    def.schema().columns().stream().map(NestedField::name).toList();
+            List<String> columns = def.schema().columns().stream().map(NestedField::name).toList();
             if (!def.name().equals(TableRegistry.JOB_RUNS)) {
                 assertThat(columns).as(def.name()).contains("city");
             }
@@ -51,7 +63,14 @@ class TableRegistryTest {
             assertThat(clean.schema().findField(type.sensorColumn())).as(type.name()).isNotNull();
             assertThat(clean.schema().findField(type.sensorColumn()).isRequired()).isTrue();
             assertThat(TableRegistry.get().find(type.refTable())).as(type.refTable()).isPresent();
-            assertThat(clean.spec().fields()).extracting(f -> f.name()).containsExactly("city", "observed_at_day");
+            assertThat(clean.spec().fields())
+                    .extracting(f -> f.name())
+                    .containsExactly(
+                            "city",
+                            type == EntityType.TRAFFIC_FLOW_OBSERVED
+                                            || type == EntityType.STREETLIGHT
+                                    ? "observed_at_day"
+                                    : "observed_at_month");
         }
     }
 
@@ -75,6 +94,7 @@ class TableRegistryTest {
         assertThat(Feed.WASTE.entityTypes())
                 .containsExactly(EntityType.WASTE_CONTAINER, EntityType.WASTE_COLLECTION);
         assertThat(Feed.of(" Traffic ").topic()).isEqualTo("city.traffic");
-        assertThat(EntityType.ofNgsiType("OffStreetParking")).contains(EntityType.OFF_STREET_PARKING);
+        assertThat(EntityType.ofNgsiType("OffStreetParking"))
+                .contains(EntityType.OFF_STREET_PARKING);
     }
 }

@@ -1,0 +1,88 @@
+package org.citylake.cli;
+
+import java.util.List;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.flink.core.execution.JobClient;
+import org.citylake.ingest.IngestJob;
+import org.citylake.ingest.source.ReplayFile;
+import org.citylake.lakehouse.Lake;
+import org.citylake.lakehouse.LakeStatus;
+import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.tables.Feed;
+
+/**
+ * Runs an ingest job to completion with a progress bar. Progress is what is durable: messages
+ * committed to the raw tables since the start, read from the Iceberg snapshots.
+ */
+final class IngestRun {
+
+    private IngestRun() {}
+
+    static void runToCompletion(LakeConfig config, IngestJob.Plan plan, boolean progress)
+            throws Exception {
+        long total = FeedFiles.totalLines(plan.replay());
+        try (Lake lake = Lake.open(config)) {
+            long before = committedRaw(lake, plan.replay());
+            JobClient job = IngestJob.submit(config, plan);
+            System.err.printf(
+                    "ingest job %s: %,d messages from %d files%n",
+                    job.getJobID(),
+                    total,
+                    plan.replay().values().stream().mapToInt(List::size).sum());
+            ProgressBar bar =
+                    progress
+                            ? new ProgressBarBuilder()
+                                    .setTaskName("ingest")
+                                    .setInitialMax(total)
+                                    .setStyle(ProgressBarStyle.ASCII)
+                                    .setUnit(" msgs", 1)
+                                    .showSpeed()
+                                    .continuousUpdate()
+                                    .build()
+                            : null;
+            try {
+                // Polls the result future, not the job status: the embedded cluster shuts down
+                // with the job, after which it answers no status queries.
+                var result = job.getJobExecutionResult();
+                while (!result.isDone()) {
+                    if (bar != null) {
+                        bar.stepTo(Math.min(total, committedRaw(lake, plan.replay()) - before));
+                    }
+                    Thread.sleep(1000);
+                }
+                try {
+                    result.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(
+                            "ingest job " + job.getJobID() + " failed: " + rootCause(e), e);
+                }
+                if (bar != null) {
+                    bar.stepTo(Math.min(total, committedRaw(lake, plan.replay()) - before));
+                }
+            } finally {
+                if (bar != null) {
+                    bar.close();
+                }
+            }
+        }
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+
+    private static long committedRaw(Lake lake, Map<Feed, List<ReplayFile>> replay) {
+        long sum = 0;
+        for (Feed feed : replay.keySet()) {
+            sum += LakeStatus.table(lake, feed.rawTable()).rows();
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,120 @@
+package org.citylake.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.citylake.ingest.source.FileReplay;
+import org.citylake.ingest.source.ReplayFile;
+import org.citylake.lakehouse.Lake;
+import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.tables.Feed;
+
+/**
+ * Builds and submits the ingest job: replay sources (Kafka with the stack) → {@link
+ * IngestWorkflow}. The same code runs in the embedded MiniCluster and on a Flink cluster: {@code
+ * getExecutionEnvironment} picks whichever it is started in.
+ */
+public final class IngestJob {
+
+    /** How the job runs. */
+    public record Plan(
+            Map<Feed, List<ReplayFile>> replay,
+            IngestSettings settings,
+            Duration checkpointInterval,
+            double messagesPerSecond,
+            boolean batch,
+            String restoreFrom) {}
+
+    private IngestJob() {}
+
+    /** Environment with checkpoints under the data dir and a bounded restart strategy. */
+    public static StreamExecutionEnvironment environment(LakeConfig lake, Plan plan) {
+        Configuration conf = new Configuration();
+        conf.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                lake.dataDir().resolve("checkpoints").toUri().toString());
+        // Kept on cancel so a stopped job can be restarted from where it was (--restore).
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        if (plan.restoreFrom() != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, plan.restoreFrom());
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(plan.settings().parallelism());
+        if (plan.batch()) {
+            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        } else {
+            env.enableCheckpointing(
+                    plan.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        }
+        return env;
+    }
+
+    /** Adds the replay sources and the workflow to {@code env}. */
+    public static void define(StreamExecutionEnvironment env, LakeConfig lake, Plan plan) {
+        Map<Feed, DataStream<FeedMessage>> sources = new EnumMap<>(Feed.class);
+        plan.replay()
+                .forEach(
+                        (feed, files) -> {
+                            if (files.isEmpty()) {
+                                return;
+                            }
+                            sources.put(
+                                    feed,
+                                    env.fromSource(
+                                                    FileReplay.source(
+                                                            files, plan.messagesPerSecond()),
+                                                    WatermarkStrategy.noWatermarks(),
+                                                    "replay " + feed.id())
+                                            .uid("source-replay-" + feed.id())
+                                            .setParallelism(1));
+                        });
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("nothing to ingest: no feed files found");
+        }
+        IngestWorkflow.define(sources, plan.settings(), Lake.catalogLoader(lake));
+    }
+
+    public static JobClient submit(LakeConfig lake, Plan plan) throws Exception {
+        StreamExecutionEnvironment env = environment(lake, plan);
+        define(env, lake, plan);
+        return env.executeAsync("citylake-ingest");
+    }
+
+    public static Path checkpointsDir(LakeConfig lake) {
+        return lake.dataDir().resolve("checkpoints");
+    }
+
+    /** The newest completed checkpoint of a job ({@code <checkpoints>/<job id>/chk-N}), if any. */
+    public static java.util.Optional<Path> latestCheckpoint(LakeConfig lake, String jobId)
+            throws java.io.IOException {
+        Path jobDir = checkpointsDir(lake).resolve(jobId);
+        if (!java.nio.file.Files.isDirectory(jobDir)) {
+            return java.util.Optional.empty();
+        }
+        try (var dirs = java.nio.file.Files.list(jobDir)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("chk-"))
+                    .filter(d -> java.nio.file.Files.exists(d.resolve("_metadata")))
+                    .max(
+                            java.util.Comparator.comparingLong(
+                                    d -> Long.parseLong(d.getFileName().toString().substring(4))));
+        }
+    }
+}
