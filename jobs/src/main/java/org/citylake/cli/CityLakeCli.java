@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             RefCommand.class,
             IngestCommand.class,
             SqlCommand.class,
+            StackCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CityLakeCli {

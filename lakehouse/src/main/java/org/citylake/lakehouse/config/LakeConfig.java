@@ -61,7 +61,50 @@ public final class LakeConfig implements Serializable {
                             + " does not exist (from citylake.config)");
         }
         resolved.putAll(noFile);
+        if (Profile.of(resolved.get(LakeOptions.PROFILE.key())) == Profile.STACK) {
+            // What `citylake stack up` generated (endpoints, credentials) fills the gaps.
+            Path stackFile = stackDir(resolved).resolve(STACK_PROPERTIES);
+            if (Files.isRegularFile(stackFile)) {
+                readProperties(stackFile).forEach(resolved::putIfAbsent);
+            }
+        }
         return new LakeConfig(resolved);
+    }
+
+    /** The file {@code citylake stack up} writes its endpoints and generated credentials to. */
+    public static final String STACK_PROPERTIES = "stack.properties";
+
+    private static Path stackDir(Map<String, String> values) {
+        String dir = values.get(LakeOptions.STACK_DIR.key());
+        return dir != null
+                ? Path.of(dir).toAbsolutePath().normalize()
+                : Path.of(values.get(LakeOptions.DATA_DIR.key()), "stack")
+                        .toAbsolutePath()
+                        .normalize();
+    }
+
+    /** Where the local stack keeps its servers' data, logs, PID files and credentials. */
+    public Path stackDir() {
+        return stackDir(values);
+    }
+
+    /** Where unpacked server distributions are cached (shared by data dirs). */
+    public Path stackCache() {
+        String dir = get(LakeOptions.STACK_CACHE);
+        return dir != null
+                ? Path.of(dir).toAbsolutePath().normalize()
+                : Path.of(System.getProperty("user.home"), ".cache", "citylake");
+    }
+
+    /** An integer option, with the key in the error when it is not one. */
+    public int intValue(Option option) {
+        String value = get(option);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    option.key() + " must be an integer, got '" + value + "'", e);
+        }
     }
 
     public static LakeConfig embedded(Path dataDir) {

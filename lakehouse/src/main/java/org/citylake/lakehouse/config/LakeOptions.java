@@ -56,6 +56,47 @@ public final class LakeOptions {
     public static final Option S3_REGION =
             new Option("citylake.s3.region", "us-east-1", "S3 region");
 
+    public static final Option STACK_DIR =
+            new Option(
+                    "citylake.stack.dir",
+                    null,
+                    "state of the local stack: server data, logs, PID files, generated credentials"
+                            + " (default <data-dir>/stack)");
+    public static final Option STACK_CACHE =
+            new Option(
+                    "citylake.stack.cache",
+                    null,
+                    "unpacked server distributions, shared by data dirs (default ~/.cache/citylake)");
+    public static final Option POSTGRES_PORT =
+            new Option("citylake.stack.postgres-port", "15432", "PostgreSQL catalog port");
+    public static final Option S3_PORT =
+            new Option("citylake.stack.s3-port", "19000", "S3Proxy port");
+    public static final Option KAFKA_PORT =
+            new Option(
+                    "citylake.stack.kafka-port",
+                    "19092",
+                    "Kafka broker port (the KRaft controller uses the next one)");
+    public static final Option TRINO_PORT =
+            new Option("citylake.stack.trino-port", "18443", "Trino HTTPS port");
+    public static final Option FLINK_PORT =
+            new Option("citylake.stack.flink-port", "18081", "Flink cluster REST port");
+    public static final Option TEMURIN_25 =
+            new Option(
+                    "citylake.stack.trino-java-home",
+                    "/usr/lib/jvm/temurin-25-jdk-amd64",
+                    "JDK 22+ to run Trino on");
+    public static final Option KAFKA_BOOTSTRAP =
+            new Option(
+                    "citylake.kafka.bootstrap-servers",
+                    null,
+                    "Kafka bootstrap servers (stack: 127.0.0.1:<kafka-port>)");
+    public static final Option TRINO_URL =
+            new Option("citylake.trino.url", null, "Trino JDBC URL (stack)");
+    public static final Option TRINO_USER =
+            new Option("citylake.trino.user", null, "Trino user for citylake sql (stack)");
+    public static final Option TRINO_PASSWORD =
+            new Option("citylake.trino.password", null, "Trino password (stack)");
+
     public static final List<Option> ALL =
             List.of(
                     PROFILE,
@@ -69,7 +110,19 @@ public final class LakeOptions {
                     S3_ENDPOINT,
                     S3_ACCESS_KEY,
                     S3_SECRET_KEY,
-                    S3_REGION);
+                    S3_REGION,
+                    STACK_DIR,
+                    STACK_CACHE,
+                    POSTGRES_PORT,
+                    S3_PORT,
+                    KAFKA_PORT,
+                    TRINO_PORT,
+                    FLINK_PORT,
+                    TEMURIN_25,
+                    KAFKA_BOOTSTRAP,
+                    TRINO_URL,
+                    TRINO_USER,
+                    TRINO_PASSWORD);
 
     private LakeOptions() {}
 }
