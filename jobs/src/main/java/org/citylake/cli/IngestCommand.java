@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
         description = {
             "Run the ingest job: parse and validate FIWARE readings, write raw.<feed>, clean.<entity>"
                     + " and ops.dead_letter exactly once (Iceberg commits on each checkpoint).",
-            "Replays <feeds>/<city>/<feed>.jsonl[.gz] as fast as possible, at --rate, or at"
-                    + " --speedup times real time; --batch runs it as a bounded batch job (backfill)."
+            "Replays <feeds>/<city>/<feed>.jsonl[.gz] as fast as possible or at --rate;"
+                    + " --batch runs it as a bounded batch job (backfill)."
         },
         mixinStandardHelpOptions = true)
 public final class IngestCommand implements Callable<Integer> {
