@@ -1,11 +1,13 @@
 package org.citylake.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.common.TopicPartition;
 import org.citylake.ingest.IngestJob;
 import org.citylake.ingest.kafka.FeedTopics;
 import org.citylake.ingest.kafka.KafkaAdmin;
@@ -27,6 +29,9 @@ final class IngestRun {
         long total = plan.fromKafka() ? kafkaBacklog(plan) : FeedFiles.totalLines(plan.replay());
         try (Lake lake = Lake.open(config)) {
             long before = committedRaw(lake, plan.feeds());
+            // Taken before the job starts, so the bounded job's own stop offsets are at least these.
+            Map<TopicPartition, Long> reachedAtLeast =
+                    plan.fromKafka() && plan.kafka().bounded() ? kafkaEnds(plan) : null;
             JobClient job = IngestJob.submit(config, plan);
             if (plan.fromKafka()) {
                 System.err.printf(
@@ -72,6 +77,11 @@ final class IngestRun {
                 if (bar != null) {
                     bar.stepTo(Math.min(total, committedRaw(lake, plan.feeds()) - before));
                 }
+                if (reachedAtLeast != null) {
+                    try (var admin = KafkaAdmin.open(plan.kafka().bootstrapServers())) {
+                        KafkaAdmin.commitAtLeast(admin, plan.kafka().groupId(), reachedAtLeast);
+                    }
+                }
             } finally {
                 if (bar != null) {
                     bar.close();
@@ -92,6 +102,12 @@ final class IngestRun {
     private static long kafkaBacklog(IngestJob.Plan plan) throws Exception {
         try (var admin = KafkaAdmin.open(plan.kafka().bootstrapServers())) {
             return KafkaAdmin.backlog(admin, plan.feeds(), plan.kafka().groupId());
+        }
+    }
+
+    private static Map<TopicPartition, Long> kafkaEnds(IngestJob.Plan plan) throws Exception {
+        try (var admin = KafkaAdmin.open(plan.kafka().bootstrapServers())) {
+            return KafkaAdmin.endOffsets(admin, plan.feeds());
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.citylake.ingest.kafka.FeedPublisher;
+import org.citylake.cli.CityLakeCli;
 import org.citylake.ingest.kafka.FeedTopics;
 import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.ingest.kafka.KafkaFeedSource;
@@ -63,25 +63,57 @@ class KafkaIngestIT {
     }
 
     @Test
+    void replayReportsAnUnreachableBrokerClearly() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        int exit;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            exit =
+                    CityLakeCli.execute(
+                            "replay",
+                            "--to",
+                            "kafka",
+                            "--data-dir",
+                            shared.toString(),
+                            "--bootstrap",
+                            "127.0.0.1:" + Ports.free(),
+                            "--feeds",
+                            feeds.toString(),
+                            "--no-progress");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("is not reachable")
+                .contains("citylake stack up");
+    }
+
+    @Test
     void publishedTrafficIsIngestedFromKafkaCompletely() throws Exception {
         String servers = kafka.bootstrapServers();
         try (var admin = KafkaAdmin.open(servers)) {
             assertThat(FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC))).containsExactly("city.traffic");
         }
-        Map<String, Long> published;
-        try (FeedPublisher publisher = new FeedPublisher(servers)) {
-            published =
-                    publisher.publish(
-                            Map.of(
-                                    Feed.TRAFFIC,
-                                    List.of(
-                                            ReplayFile.of(
-                                                    "aarhus",
-                                                    feeds.resolve("aarhus/traffic.jsonl")))),
-                            FeedPublisher.Pacing.UNPACED,
-                            n -> {});
-        }
-        assertThat(published).containsExactly(Map.entry("city.traffic", expected.rows()));
+        // Published through the CLI, as a user would.
+        int exit =
+                CityLakeCli.execute(
+                        "replay",
+                        "--to",
+                        "kafka",
+                        "--data-dir",
+                        shared.toString(),
+                        "--bootstrap",
+                        servers,
+                        "--feeds",
+                        feeds.toString(),
+                        "--feed",
+                        "traffic",
+                        "--city",
+                        "aarhus",
+                        "--no-progress");
+        assertThat(exit).isZero();
         try (var admin = KafkaAdmin.open(servers)) {
             assertThat(
                             KafkaAdmin.backlog(
@@ -92,14 +124,16 @@ class KafkaIngestIT {
         LakeFixture lake = new LakeFixture(dir);
         lake.loadRef(feeds);
         long started = System.nanoTime();
-        lake.run(
-                IngestJob.Plan.fromKafka(
-                        KafkaFeedSource.Input.of(servers, Set.of(Feed.TRAFFIC), true),
-                        IngestSettings.defaults(Map.of("aarhus", ZoneId.of("Europe/Copenhagen"))),
-                        Duration.ofSeconds(2),
-                        false,
-                        null));
+        assertThat(ingestFromKafka(servers)).isZero();
         System.err.printf("ingest from kafka: %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+        try (var admin = KafkaAdmin.open(servers)) {
+            assertThat(
+                            KafkaAdmin.backlog(
+                                    admin, Set.of(Feed.TRAFFIC), KafkaFeedSource.GROUP_ID))
+                    .as("the group's offsets are at the end after a bounded run")
+                    .isZero();
+        }
 
         long clean = lake.count("clean.traffic_flow");
         long dead = lake.count("ops.dead_letter");
@@ -117,5 +151,28 @@ class KafkaIngestIT {
         // Keyed by entity id, the sensors spread over the topic's 4 partitions.
         assertThat(positions.stream().map(p -> p.substring(0, p.indexOf('@'))).distinct().count())
                 .isGreaterThan(1);
+
+        // A second bounded run resumes from the group's offsets: nothing is read again.
+        assertThat(ingestFromKafka(servers)).isZero();
+        assertThat(lake.count("raw.traffic")).isEqualTo(expected.rows());
+        assertThat(lake.count("clean.traffic_flow")).isEqualTo(expected.distinctValid());
+    }
+
+    /** {@code citylake ingest --from kafka --bounded} into the embedded lake in {@link #dir}. */
+    private int ingestFromKafka(String servers) {
+        return CityLakeCli.execute(
+                "ingest",
+                "--from",
+                "kafka",
+                "--bounded",
+                "--profile",
+                "embedded",
+                "--data-dir",
+                dir.toString(),
+                "--bootstrap",
+                servers,
+                "--feed",
+                "traffic",
+                "--no-progress");
     }
 }

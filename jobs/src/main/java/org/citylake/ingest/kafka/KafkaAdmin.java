@@ -96,6 +96,57 @@ public final class KafkaAdmin {
         return sum;
     }
 
+    /** The current end offset of every partition of the feeds' topics. */
+    public static Map<TopicPartition, Long> endOffsets(Admin admin, Set<Feed> feeds)
+            throws Exception {
+        List<String> topics = feeds.stream().map(FeedTopics::topic).toList();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .values()
+                .forEach(
+                        d ->
+                                d.partitions()
+                                        .forEach(
+                                                p ->
+                                                        latest.put(
+                                                                new TopicPartition(
+                                                                        d.name(), p.partition()),
+                                                                OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest)
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    /**
+     * Moves the group's committed offsets forward to {@code offsets} where they are behind, never
+     * back. A bounded Kafka source finishes without committing what it read after its last
+     * checkpoint; committing the offsets it was known to reach makes the next bounded run start
+     * where this one ended instead of re-reading (harmless, dedup drops it, but slow).
+     */
+    public static void commitAtLeast(Admin admin, String groupId, Map<TopicPartition, Long> offsets)
+            throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(groupId)
+                        .partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> forward = new HashMap<>();
+        offsets.forEach(
+                (tp, offset) -> {
+                    OffsetAndMetadata c = committed.get(tp);
+                    if (c == null || c.offset() < offset) {
+                        forward.put(tp, new OffsetAndMetadata(offset));
+                    }
+                });
+        if (!forward.isEmpty()) {
+            admin.alterConsumerGroupOffsets(groupId, forward).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
