@@ -29,7 +29,8 @@ final class IngestRun {
         long total = plan.fromKafka() ? kafkaBacklog(plan) : FeedFiles.totalLines(plan.replay());
         try (Lake lake = Lake.open(config)) {
             long before = committedRaw(lake, plan.feeds());
-            // Taken before the job starts, so the bounded job's own stop offsets are at least these.
+            // Taken before the job starts, so the bounded job's own stop offsets are at least
+            // these.
             Map<TopicPartition, Long> reachedAtLeast =
                     plan.fromKafka() && plan.kafka().bounded() ? kafkaEnds(plan) : null;
             JobClient job = IngestJob.submit(config, plan);

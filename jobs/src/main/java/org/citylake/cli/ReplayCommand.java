@@ -96,8 +96,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Path dir = feedsDir != null ? feedsDir : config.dataDir().resolve("feeds");
         Map<Feed, List<ReplayFile>> files =
-                FeedFiles.find(
-                        dir, IngestCommand.feedSet(feeds), IngestCommand.citySet(cities));
+                FeedFiles.find(dir, IngestCommand.feedSet(feeds), IngestCommand.citySet(cities));
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no feed files under " + dir.toAbsolutePath());
         }
@@ -114,11 +113,15 @@ public final class ReplayCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (FeedPublisher publisher = new FeedPublisher(servers);
                 ProgressBar bar = noProgress ? null : bar(total)) {
-            counts = publisher.publish(files, pacing, n -> {
-                if (bar != null) {
-                    bar.stepTo(n);
-                }
-            });
+            counts =
+                    publisher.publish(
+                            files,
+                            pacing,
+                            n -> {
+                                if (bar != null) {
+                                    bar.stepTo(n);
+                                }
+                            });
         }
         List<List<String>> rows = new ArrayList<>();
         counts.forEach((topic, n) -> rows.add(List.of(topic, String.format("%,d", n))));

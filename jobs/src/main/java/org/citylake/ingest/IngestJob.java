@@ -32,8 +32,8 @@ import org.citylake.lakehouse.tables.Feed;
 public final class IngestJob {
 
     /**
-     * How the job runs. The source is either the {@code replay} files or, when {@code kafka} is set,
-     * the feed topics ({@code replay} and {@code messagesPerSecond} are then unused).
+     * How the job runs. The source is either the {@code replay} files or, when {@code kafka} is
+     * set, the feed topics ({@code replay} and {@code messagesPerSecond} are then unused).
      */
     public record Plan(
             Map<Feed, List<ReplayFile>> replay,
@@ -52,14 +52,7 @@ public final class IngestJob {
                 double messagesPerSecond,
                 boolean batch,
                 String restoreFrom) {
-            this(
-                    replay,
-                    settings,
-                    checkpointInterval,
-                    messagesPerSecond,
-                    batch,
-                    restoreFrom,
-                    null);
+            this(replay, settings, checkpointInterval, messagesPerSecond, batch, restoreFrom, null);
         }
 
         /** A plan reading the feed topics instead of files. */
@@ -69,8 +62,7 @@ public final class IngestJob {
                 Duration checkpointInterval,
                 boolean batch,
                 String restoreFrom) {
-            return new Plan(
-                    Map.of(), settings, checkpointInterval, 0, batch, restoreFrom, kafka);
+            return new Plan(Map.of(), settings, checkpointInterval, 0, batch, restoreFrom, kafka);
         }
 
         public boolean fromKafka() {

@@ -3,8 +3,6 @@ package org.citylake.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.citylake.cli.CityLakeCli;
 import org.citylake.ingest.kafka.FeedTopics;
 import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.ingest.kafka.KafkaFeedSource;
-import org.citylake.ingest.source.ReplayFile;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
 import org.citylake.lakehouse.tables.Feed;
@@ -94,7 +91,8 @@ class KafkaIngestIT {
     void publishedTrafficIsIngestedFromKafkaCompletely() throws Exception {
         String servers = kafka.bootstrapServers();
         try (var admin = KafkaAdmin.open(servers)) {
-            assertThat(FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC))).containsExactly("city.traffic");
+            assertThat(FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC)))
+                    .containsExactly("city.traffic");
         }
         // Published through the CLI, as a user would.
         int exit =
@@ -115,9 +113,7 @@ class KafkaIngestIT {
                         "--no-progress");
         assertThat(exit).isZero();
         try (var admin = KafkaAdmin.open(servers)) {
-            assertThat(
-                            KafkaAdmin.backlog(
-                                    admin, Set.of(Feed.TRAFFIC), KafkaFeedSource.GROUP_ID))
+            assertThat(KafkaAdmin.backlog(admin, Set.of(Feed.TRAFFIC), KafkaFeedSource.GROUP_ID))
                     .isEqualTo(expected.rows());
         }
 
@@ -128,9 +124,7 @@ class KafkaIngestIT {
         System.err.printf("ingest from kafka: %.1f s%n", (System.nanoTime() - started) / 1e9);
 
         try (var admin = KafkaAdmin.open(servers)) {
-            assertThat(
-                            KafkaAdmin.backlog(
-                                    admin, Set.of(Feed.TRAFFIC), KafkaFeedSource.GROUP_ID))
+            assertThat(KafkaAdmin.backlog(admin, Set.of(Feed.TRAFFIC), KafkaFeedSource.GROUP_ID))
                     .as("the group's offsets are at the end after a bounded run")
                     .isZero();
         }
@@ -146,7 +140,8 @@ class KafkaIngestIT {
                         r -> (String) r.getField(TableRegistry.SOURCE_POSITION),
                         TableRegistry.SOURCE_POSITION);
         assertThat(positions).hasSize((int) expected.rows());
-        assertThat(positions).allMatch(p -> p.matches("city\\.traffic/[0-3]@\\d+"), "topic/p@offset");
+        assertThat(positions)
+                .allMatch(p -> p.matches("city\\.traffic/[0-3]@\\d+"), "topic/p@offset");
         assertThat(new HashSet<>(positions)).hasSize(positions.size());
         // Keyed by entity id, the sensors spread over the topic's 4 partitions.
         assertThat(positions.stream().map(p -> p.substring(0, p.indexOf('@'))).distinct().count())

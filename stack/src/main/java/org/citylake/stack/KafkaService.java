@@ -147,34 +147,38 @@ public final class KafkaService implements Service, Stack.ClientSettings {
         String host = Ports.LOOPBACK;
         String text =
                 String.join(
-                        "\n",
-                        "# written by citylake stack; edits are overwritten on start",
-                        "process.roles=broker,controller",
-                        "node.id=1",
-                        // Dynamic quorum: StorageTool --standalone refuses controller.quorum.voters.
-                        "controller.quorum.bootstrap.servers=" + host + ":" + controllerPort(),
-                        "listeners=PLAINTEXT://"
-                                + host
-                                + ":"
-                                + port
-                                + ",CONTROLLER://"
-                                + host
-                                + ":"
-                                + controllerPort(),
-                        "advertised.listeners=PLAINTEXT://" + host + ":" + port,
-                        "controller.listener.names=CONTROLLER",
-                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                        "inter.broker.listener.name=PLAINTEXT",
-                        "log.dirs=" + dataDir().toAbsolutePath(),
-                        "num.partitions=4",
-                        "default.replication.factor=1",
-                        "offsets.topic.replication.factor=1",
-                        "transaction.state.log.replication.factor=1",
-                        "transaction.state.log.min.isr=1",
-                        "share.coordinator.state.topic.replication.factor=1",
-                        "share.coordinator.state.topic.min.isr=1",
-                        "group.initial.rebalance.delay.ms=0",
-                        "")
+                                "\n",
+                                "# written by citylake stack; edits are overwritten on start",
+                                "process.roles=broker,controller",
+                                "node.id=1",
+                                // Dynamic quorum: StorageTool --standalone refuses
+                                // controller.quorum.voters.
+                                "controller.quorum.bootstrap.servers="
+                                        + host
+                                        + ":"
+                                        + controllerPort(),
+                                "listeners=PLAINTEXT://"
+                                        + host
+                                        + ":"
+                                        + port
+                                        + ",CONTROLLER://"
+                                        + host
+                                        + ":"
+                                        + controllerPort(),
+                                "advertised.listeners=PLAINTEXT://" + host + ":" + port,
+                                "controller.listener.names=CONTROLLER",
+                                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                                "inter.broker.listener.name=PLAINTEXT",
+                                "log.dirs=" + dataDir().toAbsolutePath(),
+                                "num.partitions=4",
+                                "default.replication.factor=1",
+                                "offsets.topic.replication.factor=1",
+                                "transaction.state.log.replication.factor=1",
+                                "transaction.state.log.min.isr=1",
+                                "share.coordinator.state.topic.replication.factor=1",
+                                "share.coordinator.state.topic.min.isr=1",
+                                "group.initial.rebalance.delay.ms=0",
+                                "")
                         .replace("\\", "\\\\");
         Path file = dir.resolve("server.properties");
         Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -243,7 +247,8 @@ public final class KafkaService implements Service, Stack.ClientSettings {
         command.addAll(jvmOptions);
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        command.add(
+                String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         return command;
     }
 }

@@ -48,7 +48,9 @@ public final class Ports {
         }
     }
 
-    /** A free loopback port whose next port is free too (a broker and its controller), for tests. */
+    /**
+     * A free loopback port whose next port is free too (a broker and its controller), for tests.
+     */
     public static int freePair() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = free();

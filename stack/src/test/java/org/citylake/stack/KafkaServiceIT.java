@@ -65,8 +65,8 @@ class KafkaServiceIT {
 
             kafka.stop(log);
             assertThat(kafka.pid()).isEmpty();
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(
-                    java.util.Optional.of(true));
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                    .isNotEqualTo(java.util.Optional.of(true));
             assertThat(kafka.health().up()).isFalse();
 
             kafka.start(log);
@@ -91,8 +91,7 @@ class KafkaServiceIT {
                 new java.net.ServerSocket(
                         port + 1, 1, java.net.InetAddress.getByName(Ports.LOOPBACK))) {
             KafkaService kafka = new KafkaService(context(dir, port));
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> kafka.start(StackLog.quiet()))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> kafka.start(StackLog.quiet()))
                     .hasMessageContaining("port " + (port + 1))
                     .hasMessageContaining("citylake.stack.kafka-port");
             assertThat(kafka.pid()).isEmpty();

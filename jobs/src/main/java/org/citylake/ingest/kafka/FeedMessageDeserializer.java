@@ -11,7 +11,8 @@ import org.citylake.ingest.FeedMessage;
  * A Kafka record → {@link FeedMessage}: the value as the payload, the city from {@link
  * FeedRecords#city}, and {@code <topic>/<partition>@<offset>} as the source position.
  */
-public final class FeedMessageDeserializer implements KafkaRecordDeserializationSchema<FeedMessage> {
+public final class FeedMessageDeserializer
+        implements KafkaRecordDeserializationSchema<FeedMessage> {
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<FeedMessage> out) {

@@ -70,8 +70,7 @@ public final class FeedPublisher implements AutoCloseable {
      * acknowledged messages. Returns the acknowledged count per topic.
      */
     public Map<String, Long> publish(
-            Map<Feed, List<ReplayFile>> files, Pacing pacing, LongConsumer acked)
-            throws Exception {
+            Map<Feed, List<ReplayFile>> files, Pacing pacing, LongConsumer acked) throws Exception {
         Map<String, AtomicLong> counts = new TreeMap<>();
         AtomicLong total = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -108,7 +107,9 @@ public final class FeedPublisher implements AutoCloseable {
                                 id == null ? null : id.getBytes(StandardCharsets.UTF_8),
                                 c.line.getBytes(StandardCharsets.UTF_8));
                 record.headers()
-                        .add(FeedRecords.CITY_HEADER, c.file.city().getBytes(StandardCharsets.UTF_8));
+                        .add(
+                                FeedRecords.CITY_HEADER,
+                                c.file.city().getBytes(StandardCharsets.UTF_8));
                 AtomicLong topicCount = counts.get(topic);
                 producer.send(
                         record,

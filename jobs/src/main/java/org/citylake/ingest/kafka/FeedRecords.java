@@ -10,9 +10,9 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * How a feed message is laid out in Kafka: key = NGSI entity id (so one sensor's readings stay in
- * order on one partition), value = the JSON line unchanged, header {@value #CITY_HEADER} = the city.
- * When the header is missing (a producer that is not ours) the city is taken from the entity id,
- * {@code urn:ngsi-ld:<Type>:<city>:<local id>}, as our converters write it.
+ * order on one partition), value = the JSON line unchanged, header {@value #CITY_HEADER} = the
+ * city. When the header is missing (a producer that is not ours) the city is taken from the entity
+ * id, {@code urn:ngsi-ld:<Type>:<city>:<local id>}, as our converters write it.
  */
 public final class FeedRecords {
 

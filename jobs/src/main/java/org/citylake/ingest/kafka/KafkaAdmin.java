@@ -21,7 +21,9 @@ public final class KafkaAdmin {
 
     private KafkaAdmin() {}
 
-    /** An admin client that gives up quickly, so an unreachable broker is reported, not waited on. */
+    /**
+     * An admin client that gives up quickly, so an unreachable broker is reported, not waited on.
+     */
     public static Admin open(String bootstrapServers) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -67,7 +69,8 @@ public final class KafkaAdmin {
                 admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        described.values()
+        described
+                .values()
                 .forEach(
                         d ->
                                 d.partitions()

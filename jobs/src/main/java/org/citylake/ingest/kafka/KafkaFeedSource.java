@@ -20,8 +20,8 @@ public final class KafkaFeedSource {
      * @param bootstrapServers Kafka bootstrap servers
      * @param feeds the feeds whose topics are read
      * @param bounded stop at the end offsets seen when the job starts (tests, backfills)
-     * @param groupId consumer group; offsets are committed to it on each completed checkpoint
-     *     (for monitoring; the checkpoint is the authority on restore)
+     * @param groupId consumer group; offsets are committed to it on each completed checkpoint (for
+     *     monitoring; the checkpoint is the authority on restore)
      */
     public record Input(String bootstrapServers, Set<Feed> feeds, boolean bounded, String groupId)
             implements Serializable {
