@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             TestdataCommand.class,
             RefCommand.class,
             IngestCommand.class,
+            ReplayCommand.class,
             SqlCommand.class,
             StackCommand.class,
             CommandLine.HelpCommand.class

@@ -11,8 +11,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.citylake.ingest.IngestJob;
 import org.citylake.ingest.IngestSettings;
+import org.citylake.ingest.kafka.KafkaAdmin;
+import org.citylake.ingest.kafka.KafkaFeedSource;
 import org.citylake.ingest.source.ReplayFile;
 import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.config.LakeOptions;
 import org.citylake.lakehouse.tables.Feed;
 import org.citylake.testdata.CityTime;
 import picocli.CommandLine.Command;
@@ -26,7 +29,9 @@ import picocli.CommandLine.Option;
             "Run the ingest job: parse and validate FIWARE readings, write raw.<feed>, clean.<entity>"
                     + " and ops.dead_letter exactly once (Iceberg commits on each checkpoint).",
             "Replays <feeds>/<city>/<feed>.jsonl[.gz] as fast as possible or at --rate;"
-                    + " --batch runs it as a bounded batch job (backfill)."
+                    + " --batch runs it as a bounded batch job (backfill).",
+            "--from kafka reads the feed topics (city.<feed>) instead, resuming from the"
+                    + " citylake-ingest group's offsets; --bounded stops at the offsets seen at start."
         },
         mixinStandardHelpOptions = true)
 public final class IngestCommand implements Callable<Integer> {
@@ -81,9 +86,44 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
+    /** Where the readings come from. */
+    enum Source {
+        files,
+        kafka
+    }
+
+    @Option(
+            names = "--from",
+            paramLabel = "SOURCE",
+            defaultValue = "files",
+            description = "files (default) or kafka (the city.<feed> topics).")
+    Source from;
+
+    @Option(
+            names = "--bounded",
+            description =
+                    "With --from kafka: stop at the end offsets seen when the job starts"
+                            + " (backfill, tests) instead of running until cancelled.")
+    boolean bounded;
+
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "HOST:PORT",
+            description =
+                    "With --from kafka: bootstrap servers (default citylake.kafka.bootstrap-servers,"
+                            + " written by `citylake stack up`).")
+    String bootstrap;
+
     @Override
     public Integer call() throws Exception {
         LakeConfig config = lakeArgs.load();
+        if (from == Source.kafka) {
+            IngestRun.runToCompletion(config, kafkaPlan(config), !noProgress);
+            return 0;
+        }
+        if (bounded || bootstrap != null) {
+            throw new IllegalArgumentException("--bounded and --bootstrap need --from kafka");
+        }
         Path dir = feedsDir != null ? feedsDir : config.dataDir().resolve("feeds");
         Map<Feed, List<ReplayFile>> files = FeedFiles.find(dir, feedSet(feeds), citySet(cities));
         IngestJob.Plan plan =
@@ -96,6 +136,39 @@ public final class IngestCommand implements Callable<Integer> {
                         restore);
         IngestRun.runToCompletion(config, plan, !noProgress);
         return 0;
+    }
+
+    private IngestJob.Plan kafkaPlan(LakeConfig config) throws Exception {
+        if (cities != null || feedsDir != null || rate > 0) {
+            // Topics hold every city and are read at the broker's pace: these would do nothing.
+            throw new IllegalArgumentException(
+                    "--city, --feeds and --rate apply to file replay only, not to --from kafka");
+        }
+        if (batch && !bounded) {
+            throw new IllegalArgumentException("--batch with --from kafka needs --bounded");
+        }
+        String servers = bootstrap != null ? bootstrap : config.get(LakeOptions.KAFKA_BOOTSTRAP);
+        KafkaFeedSource.Input probe =
+                KafkaFeedSource.Input.of(servers, feedSet(feeds), bounded); // checks servers
+        Set<Feed> present;
+        try (var admin = KafkaAdmin.open(servers)) {
+            KafkaAdmin.requireReachable(admin, servers);
+            present = KafkaAdmin.existing(admin, probe.feeds());
+        }
+        if (present.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no feed topics on "
+                            + servers
+                            + " for "
+                            + probe.feeds()
+                            + "; publish with `citylake replay --to kafka`");
+        }
+        return IngestJob.Plan.fromKafka(
+                KafkaFeedSource.Input.of(servers, present, bounded),
+                IngestSettings.defaults(CityTime.zones()).withParallelism(parallelism),
+                checkpointInterval,
+                batch,
+                restore);
     }
 
     static Set<Feed> feedSet(List<String> ids) {

@@ -2,12 +2,15 @@ package org.citylake.cli;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.common.TopicPartition;
 import org.citylake.ingest.IngestJob;
-import org.citylake.ingest.source.ReplayFile;
+import org.citylake.ingest.kafka.FeedTopics;
+import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.LakeStatus;
 import org.citylake.lakehouse.config.LakeConfig;
@@ -23,15 +26,28 @@ final class IngestRun {
 
     static void runToCompletion(LakeConfig config, IngestJob.Plan plan, boolean progress)
             throws Exception {
-        long total = FeedFiles.totalLines(plan.replay());
+        long total = plan.fromKafka() ? kafkaBacklog(plan) : FeedFiles.totalLines(plan.replay());
         try (Lake lake = Lake.open(config)) {
-            long before = committedRaw(lake, plan.replay());
+            long before = committedRaw(lake, plan.feeds());
+            // Taken before the job starts, so the bounded job's own stop offsets are at least
+            // these.
+            Map<TopicPartition, Long> reachedAtLeast =
+                    plan.fromKafka() && plan.kafka().bounded() ? kafkaEnds(plan) : null;
             JobClient job = IngestJob.submit(config, plan);
-            System.err.printf(
-                    "ingest job %s: %,d messages from %d files%n",
-                    job.getJobID(),
-                    total,
-                    plan.replay().values().stream().mapToInt(List::size).sum());
+            if (plan.fromKafka()) {
+                System.err.printf(
+                        "ingest job %s: %,d messages waiting on %s%s%n",
+                        job.getJobID(),
+                        total,
+                        plan.feeds().stream().map(FeedTopics::topic).sorted().toList(),
+                        plan.kafka().bounded() ? " (bounded)" : "; runs until cancelled");
+            } else {
+                System.err.printf(
+                        "ingest job %s: %,d messages from %d files%n",
+                        job.getJobID(),
+                        total,
+                        plan.replay().values().stream().mapToInt(List::size).sum());
+            }
             ProgressBar bar =
                     progress
                             ? new ProgressBarBuilder()
@@ -49,7 +65,7 @@ final class IngestRun {
                 var result = job.getJobExecutionResult();
                 while (!result.isDone()) {
                     if (bar != null) {
-                        bar.stepTo(Math.min(total, committedRaw(lake, plan.replay()) - before));
+                        bar.stepTo(Math.min(total, committedRaw(lake, plan.feeds()) - before));
                     }
                     Thread.sleep(1000);
                 }
@@ -60,7 +76,12 @@ final class IngestRun {
                             "ingest job " + job.getJobID() + " failed: " + rootCause(e), e);
                 }
                 if (bar != null) {
-                    bar.stepTo(Math.min(total, committedRaw(lake, plan.replay()) - before));
+                    bar.stepTo(Math.min(total, committedRaw(lake, plan.feeds()) - before));
+                }
+                if (reachedAtLeast != null) {
+                    try (var admin = KafkaAdmin.open(plan.kafka().bootstrapServers())) {
+                        KafkaAdmin.commitAtLeast(admin, plan.kafka().groupId(), reachedAtLeast);
+                    }
                 }
             } finally {
                 if (bar != null) {
@@ -78,9 +99,22 @@ final class IngestRun {
         return root.toString();
     }
 
-    private static long committedRaw(Lake lake, Map<Feed, List<ReplayFile>> replay) {
+    /** What the ingest group has yet to read; the bar's maximum (an unbounded job may see more). */
+    private static long kafkaBacklog(IngestJob.Plan plan) throws Exception {
+        try (var admin = KafkaAdmin.open(plan.kafka().bootstrapServers())) {
+            return KafkaAdmin.backlog(admin, plan.feeds(), plan.kafka().groupId());
+        }
+    }
+
+    private static Map<TopicPartition, Long> kafkaEnds(IngestJob.Plan plan) throws Exception {
+        try (var admin = KafkaAdmin.open(plan.kafka().bootstrapServers())) {
+            return KafkaAdmin.endOffsets(admin, plan.feeds());
+        }
+    }
+
+    private static long committedRaw(Lake lake, Set<Feed> feeds) {
         long sum = 0;
-        for (Feed feed : replay.keySet()) {
+        for (Feed feed : feeds) {
             sum += LakeStatus.table(lake, feed.rawTable()).rows();
         }
         return sum;

@@ -16,6 +16,8 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.citylake.ingest.kafka.FeedTopics;
+import org.citylake.ingest.kafka.KafkaFeedSource;
 import org.citylake.ingest.source.FileReplay;
 import org.citylake.ingest.source.ReplayFile;
 import org.citylake.lakehouse.Lake;
@@ -29,14 +31,59 @@ import org.citylake.lakehouse.tables.Feed;
  */
 public final class IngestJob {
 
-    /** How the job runs. */
+    /**
+     * How the job runs. The source is either the {@code replay} files or, when {@code kafka} is
+     * set, the feed topics ({@code replay} and {@code messagesPerSecond} are then unused).
+     */
     public record Plan(
             Map<Feed, List<ReplayFile>> replay,
             IngestSettings settings,
             Duration checkpointInterval,
             double messagesPerSecond,
             boolean batch,
-            String restoreFrom) {}
+            String restoreFrom,
+            KafkaFeedSource.Input kafka) {
+
+        /** A file replay plan. */
+        public Plan(
+                Map<Feed, List<ReplayFile>> replay,
+                IngestSettings settings,
+                Duration checkpointInterval,
+                double messagesPerSecond,
+                boolean batch,
+                String restoreFrom) {
+            this(replay, settings, checkpointInterval, messagesPerSecond, batch, restoreFrom, null);
+        }
+
+        /** A plan reading the feed topics instead of files. */
+        public static Plan fromKafka(
+                KafkaFeedSource.Input kafka,
+                IngestSettings settings,
+                Duration checkpointInterval,
+                boolean batch,
+                String restoreFrom) {
+            return new Plan(Map.of(), settings, checkpointInterval, 0, batch, restoreFrom, kafka);
+        }
+
+        public boolean fromKafka() {
+            return kafka != null;
+        }
+
+        /** The feeds this job ingests. */
+        public java.util.Set<Feed> feeds() {
+            if (fromKafka()) {
+                return kafka.feeds();
+            }
+            java.util.Set<Feed> feeds = java.util.EnumSet.noneOf(Feed.class);
+            replay.forEach(
+                    (feed, files) -> {
+                        if (!files.isEmpty()) {
+                            feeds.add(feed);
+                        }
+                    });
+            return feeds;
+        }
+    }
 
     private IngestJob() {}
 
@@ -67,9 +114,10 @@ public final class IngestJob {
         return env;
     }
 
-    /** Adds the replay sources and the workflow to {@code env}. */
+    /** Adds the sources (files or Kafka) and the workflow to {@code env}. */
     public static void define(StreamExecutionEnvironment env, LakeConfig lake, Plan plan) {
-        Map<Feed, DataStream<FeedMessage>> sources = new EnumMap<>(Feed.class);
+        Map<Feed, DataStream<FeedMessage>> sources =
+                plan.fromKafka() ? kafkaSources(env, plan.kafka()) : new EnumMap<>(Feed.class);
         plan.replay()
                 .forEach(
                         (feed, files) -> {
@@ -87,9 +135,31 @@ public final class IngestJob {
                                             .setParallelism(1));
                         });
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("nothing to ingest: no feed files found");
+            throw new IllegalArgumentException(
+                    plan.fromKafka()
+                            ? "nothing to ingest: no feed chosen"
+                            : "nothing to ingest: no feed files found");
         }
         IngestWorkflow.define(sources, plan.settings(), Lake.catalogLoader(lake));
+    }
+
+    /**
+     * One source per feed topic. The uids ({@code source-kafka-<feed>}) differ from the file
+     * sources' so a checkpoint of one kind is never mapped onto the other.
+     */
+    private static Map<Feed, DataStream<FeedMessage>> kafkaSources(
+            StreamExecutionEnvironment env, KafkaFeedSource.Input kafka) {
+        Map<Feed, DataStream<FeedMessage>> sources = new EnumMap<>(Feed.class);
+        for (Feed feed : kafka.feeds()) {
+            sources.put(
+                    feed,
+                    env.fromSource(
+                                    KafkaFeedSource.source(kafka, feed),
+                                    WatermarkStrategy.noWatermarks(),
+                                    "kafka " + FeedTopics.topic(feed))
+                            .uid("source-kafka-" + feed.id()));
+        }
+        return sources;
     }
 
     public static JobClient submit(LakeConfig lake, Plan plan) throws Exception {

@@ -47,4 +47,20 @@ public final class Ports {
             throw new IllegalStateException("no free loopback port", e);
         }
     }
+
+    /**
+     * A free loopback port whose next port is free too (a broker and its controller), for tests.
+     */
+    public static int freePair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = free();
+            try (ServerSocket next =
+                    new ServerSocket(port + 1, 1, InetAddress.getByName(LOOPBACK))) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no two adjacent free loopback ports");
+    }
 }

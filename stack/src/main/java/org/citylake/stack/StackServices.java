@@ -12,6 +12,7 @@ public final class StackServices {
     public static Stack of(StackContext context, boolean withFlink) {
         List<Service> services = new ArrayList<>();
         // Each service adds itself here, in start order: postgres, s3, kafka, trino, flink.
+        services.add(new KafkaService(context));
         return new Stack(context, services);
     }
 }

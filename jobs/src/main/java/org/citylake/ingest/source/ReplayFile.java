@@ -29,7 +29,8 @@ public record ReplayFile(String city, String path, long lines) implements Serial
         return new ReplayFile(city, path.toAbsolutePath().toString(), count);
     }
 
-    static BufferedReader open(String path) throws IOException {
+    /** Opens a plain or gzipped feed file for reading. */
+    public static BufferedReader open(String path) throws IOException {
         InputStream in = Files.newInputStream(Path.of(path));
         if (path.endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);

@@ -41,7 +41,12 @@ class LakeConfigTest {
                 .containsEntry("citylake.s3.region", "us-east-1")
                 .containsEntry("citylake.catalog.uri", null)
                 .containsEntry("citylake.warehouse", null)
-                .hasSize(12);
+                .containsEntry("citylake.stack.postgres-port", "15432")
+                .containsEntry("citylake.stack.trino-port", "18443")
+                .hasSize(LakeOptions.ALL.size());
+        assertThat(LakeOptions.ALL.stream().map(LakeOptions.Option::key).distinct().count())
+                .as("no key twice")
+                .isEqualTo(LakeOptions.ALL.size());
         assertThat(LakeOptions.DATA_DIR.envVar()).isEqualTo("CITYLAKE_DATA_DIR");
         assertThat(LakeOptions.S3_SECRET_KEY.envVar()).isEqualTo("CITYLAKE_S3_SECRET_KEY");
     }

@@ -1,0 +1,39 @@
+package org.citylake.ingest.kafka;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citylake.ingest.FeedMessage;
+
+/**
+ * A Kafka record → {@link FeedMessage}: the value as the payload, the city from {@link
+ * FeedRecords#city}, and {@code <topic>/<partition>@<offset>} as the source position.
+ */
+public final class FeedMessageDeserializer
+        implements KafkaRecordDeserializationSchema<FeedMessage> {
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<FeedMessage> out) {
+        // Kept even without a value: the workflow dead-letters it rather than losing it silently.
+        String payload =
+                record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+        String city = FeedRecords.city(record.headers(), record.key(), payload);
+        out.collect(
+                new FeedMessage(
+                        city == null ? "" : city,
+                        payload,
+                        position(record.topic(), record.partition(), record.offset()),
+                        System.currentTimeMillis()));
+    }
+
+    public static String position(String topic, int partition, long offset) {
+        return topic + "/" + partition + "@" + offset;
+    }
+
+    @Override
+    public TypeInformation<FeedMessage> getProducedType() {
+        return TypeInformation.of(FeedMessage.class);
+    }
+}
