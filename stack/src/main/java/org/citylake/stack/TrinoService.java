@@ -288,6 +288,13 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                         "http-server.https.keystore.path", keystore.toString(),
                         "http-server.https.keystore.key", context.secrets().get(KEYSTORE_PASSWORD),
                         "internal-communication.https.required", "true",
+                        // The internal client must trust the self-signed server certificate.
+                        "internal-communication.https.keystore.path", keystore.toString(),
+                        "internal-communication.https.keystore.key",
+                                context.secrets().get(KEYSTORE_PASSWORD),
+                        "internal-communication.https.truststore.path", truststore.toString(),
+                        "internal-communication.https.truststore.key",
+                                context.secrets().get(TRUSTSTORE_PASSWORD),
                         "internal-communication.shared-secret",
                                 context.secrets().get(SHARED_SECRET),
                         "discovery.uri", "https://127.0.0.1:" + port,
