@@ -109,7 +109,9 @@ public final class PostgresService implements Service, Stack.ClientSettings {
         }
         if (binDir().isEmpty()) {
             throw new IOException(
-                    "apt-get installed 'postgresql' but no " + DEBIAN_ROOT + "/*/bin/initdb exists");
+                    "apt-get installed 'postgresql' but no "
+                            + DEBIAN_ROOT
+                            + "/*/bin/initdb exists");
         }
     }
 
@@ -208,7 +210,8 @@ public final class PostgresService implements Service, Stack.ClientSettings {
         // pg_ctl daemonises: the postmaster's PID is the first line of postmaster.pid.
         long pid =
                 Long.parseLong(
-                        Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8)
+                        Files.readAllLines(
+                                        dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8)
                                 .get(0)
                                 .trim());
         process.record(
@@ -322,8 +325,7 @@ public final class PostgresService implements Service, Stack.ClientSettings {
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("select 1")) {
             rs.next();
-            return Health.up(
-                    "select " + rs.getInt(1) + " as " + ROLE + " on " + url.substring(5));
+            return Health.up("select " + rs.getInt(1) + " as " + ROLE + " on " + url.substring(5));
         } catch (SQLException e) {
             return Health.down(e.getMessage());
         }

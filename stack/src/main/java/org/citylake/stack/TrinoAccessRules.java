@@ -1,8 +1,8 @@
 package org.citylake.stack;
 
 /**
- * Trino file-based access control of the stack ({@code etc/rules.json}); in every section the
- * first matching rule wins and no match means denied.
+ * Trino file-based access control of the stack ({@code etc/rules.json}); in every section the first
+ * matching rule wins and no match means denied.
  *
  * <ul>
  *   <li>{@code admin}: everything.
@@ -10,8 +10,8 @@ package org.citylake.stack;
  *       data (sensors, road segments, districts, lamps, …) describes infrastructure, not people,
  *       and analysts need it to join readings to places.
  *   <li>group {@code planner}: SELECT on {@code gold} only.
- *   <li>{@code buyer_*}: may use the catalog but no table yet; the exchange grants {@code
- *       exchange} by adding a table rule.
+ *   <li>{@code buyer_*}: may use the catalog but no table yet; the exchange grants {@code exchange}
+ *       by adding a table rule.
  *   <li>{@code raw} and {@code ops} (payloads, dead letters, run logs): admin only.
  * </ul>
  */

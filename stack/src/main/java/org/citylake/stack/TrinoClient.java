@@ -13,8 +13,8 @@ import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
 
 /**
- * A JDBC client of the stack's Trino for {@code citylake sql --profile stack}: connects as one
- * user over HTTPS and returns results as strings.
+ * A JDBC client of the stack's Trino for {@code citylake sql --profile stack}: connects as one user
+ * over HTTPS and returns results as strings.
  */
 public final class TrinoClient {
 
@@ -65,7 +65,10 @@ public final class TrinoClient {
             if (!statement.execute(sql)) {
                 return new Result(
                         List.of("rows"),
-                        List.of(List.of(Long.toString(Math.max(0, statement.getLargeUpdateCount())))));
+                        List.of(
+                                List.of(
+                                        Long.toString(
+                                                Math.max(0, statement.getLargeUpdateCount())))));
             }
             try (ResultSet rs = statement.getResultSet()) {
                 ResultSetMetaData meta = rs.getMetaData();

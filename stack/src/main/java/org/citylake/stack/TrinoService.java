@@ -47,6 +47,7 @@ public final class TrinoService implements Service, Stack.ClientSettings {
     public static final String VERSION = "476";
     public static final String SERVER = "io.trino:trino-server-core:" + VERSION + ":tar.gz";
     public static final String ICEBERG_PLUGIN = "io.trino:trino-iceberg:" + VERSION + ":zip";
+
     /** Users of the password file; each password is the secret {@code trino.<user>.password}. */
     public static final List<String> USERS = List.of("admin", "analyst", "planner", "buyer_test");
 
@@ -108,7 +109,8 @@ public final class TrinoService implements Service, Stack.ClientSettings {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(LakeOptions.TRINO_URL.key(), jdbcUrl());
         settings.put(LakeOptions.TRINO_USER.key(), "admin");
-        settings.put(LakeOptions.TRINO_PASSWORD.key(), context.secrets().get(passwordSecret("admin")));
+        settings.put(
+                LakeOptions.TRINO_PASSWORD.key(), context.secrets().get(passwordSecret("admin")));
         return settings;
     }
 
@@ -133,7 +135,13 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                         + "+ (e.g. Temurin 25)";
         if (!Files.isExecutable(java)) {
             throw new IllegalStateException(
-                    "Trino " + VERSION + " needs Java " + MIN_JAVA + "+ but " + java + " is missing"
+                    "Trino "
+                            + VERSION
+                            + " needs Java "
+                            + MIN_JAVA
+                            + "+ but "
+                            + java
+                            + " is missing"
                             + fix);
         }
         String output =
@@ -174,12 +182,20 @@ public final class TrinoService implements Service, Stack.ClientSettings {
         Path server = context.maven().fetch(SERVER, downloads);
         Path plugin = context.maven().fetch(ICEBERG_PLUGIN, downloads);
         // Unpack beside the target and rename at the end: a half-unpacked install never counts.
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path tmp =
+                target.resolveSibling(
+                        target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         Files2.deleteTree(tmp);
         Files.createDirectories(tmp.resolve("plugin"));
         log.info("unpacking Trino " + VERSION + " into " + target);
         Commands.run(
-                List.of("tar", "-xzf", server.toString(), "--strip-components=1", "-C", tmp.toString()),
+                List.of(
+                        "tar",
+                        "-xzf",
+                        server.toString(),
+                        "--strip-components=1",
+                        "-C",
+                        tmp.toString()),
                 tmp,
                 Map.of(),
                 null,
@@ -194,7 +210,8 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                 Duration.ofMinutes(10),
                 "unpacking " + plugin);
         Files.move(
-                unzipDir.resolve("trino-iceberg-" + VERSION), tmp.resolve("plugin").resolve("iceberg"));
+                unzipDir.resolve("trino-iceberg-" + VERSION),
+                tmp.resolve("plugin").resolve("iceberg"));
         Files.delete(unzipDir);
         Files2.deleteTree(target);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -276,29 +293,44 @@ public final class TrinoService implements Service, Stack.ClientSettings {
         write(
                 "config.properties",
                 props(
-                        "coordinator", "true",
-                        "node-scheduler.include-coordinator", "true",
-                        "query.max-memory", "2GB",
-                        "query.max-memory-per-node", "2GB",
-                        "task.concurrency", "2",
+                        "coordinator",
+                        "true",
+                        "node-scheduler.include-coordinator",
+                        "true",
+                        "query.max-memory",
+                        "2GB",
+                        "query.max-memory-per-node",
+                        "2GB",
+                        "task.concurrency",
+                        "2",
                         // Passwords only travel over TLS: no plain HTTP listener at all.
-                        "http-server.http.enabled", "false",
-                        "http-server.https.enabled", "true",
-                        "http-server.https.port", Integer.toString(port),
-                        "http-server.https.keystore.path", keystore.toString(),
-                        "http-server.https.keystore.key", context.secrets().get(KEYSTORE_PASSWORD),
-                        "internal-communication.https.required", "true",
+                        "http-server.http.enabled",
+                        "false",
+                        "http-server.https.enabled",
+                        "true",
+                        "http-server.https.port",
+                        Integer.toString(port),
+                        "http-server.https.keystore.path",
+                        keystore.toString(),
+                        "http-server.https.keystore.key",
+                        context.secrets().get(KEYSTORE_PASSWORD),
+                        "internal-communication.https.required",
+                        "true",
                         // The internal client must trust the self-signed server certificate.
-                        "internal-communication.https.keystore.path", keystore.toString(),
+                        "internal-communication.https.keystore.path",
+                        keystore.toString(),
                         "internal-communication.https.keystore.key",
-                                context.secrets().get(KEYSTORE_PASSWORD),
-                        "internal-communication.https.truststore.path", truststore.toString(),
+                        context.secrets().get(KEYSTORE_PASSWORD),
+                        "internal-communication.https.truststore.path",
+                        truststore.toString(),
                         "internal-communication.https.truststore.key",
-                                context.secrets().get(TRUSTSTORE_PASSWORD),
+                        context.secrets().get(TRUSTSTORE_PASSWORD),
                         "internal-communication.shared-secret",
-                                context.secrets().get(SHARED_SECRET),
-                        "discovery.uri", "https://127.0.0.1:" + port,
-                        "http-server.authentication.type", "PASSWORD"));
+                        context.secrets().get(SHARED_SECRET),
+                        "discovery.uri",
+                        "https://127.0.0.1:" + port,
+                        "http-server.authentication.type",
+                        "PASSWORD"));
 
         StringBuilder passwords = new StringBuilder();
         for (String user : USERS) {
@@ -313,14 +345,18 @@ public final class TrinoService implements Service, Stack.ClientSettings {
         write(
                 "password-authenticator.properties",
                 props(
-                        "password-authenticator.name", "file",
-                        "file.password-file", etcDir.resolve("password.db").toString()));
+                        "password-authenticator.name",
+                        "file",
+                        "file.password-file",
+                        etcDir.resolve("password.db").toString()));
         writeText("group.db", "admin:admin\nanalyst:analyst\nplanner:planner\n");
         write(
                 "group-provider.properties",
                 props(
-                        "group-provider.name", "file",
-                        "file.group-file", etcDir.resolve("group.db").toString()));
+                        "group-provider.name",
+                        "file",
+                        "file.group-file",
+                        etcDir.resolve("group.db").toString()));
         writeText("rules.json", TrinoAccessRules.json());
         write(
                 "access-control.properties",
@@ -340,7 +376,8 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                         // Java writers use.
                         "iceberg.jdbc-catalog.catalog-name", context.config().catalogName(),
                         "iceberg.jdbc-catalog.driver-class", "org.postgresql.Driver",
-                        "iceberg.jdbc-catalog.connection-url", pg.get(LakeOptions.CATALOG_URI.key()),
+                        "iceberg.jdbc-catalog.connection-url",
+                                pg.get(LakeOptions.CATALOG_URI.key()),
                         "iceberg.jdbc-catalog.connection-user",
                                 pg.get(LakeOptions.CATALOG_USER.key()),
                         "iceberg.jdbc-catalog.connection-password",
@@ -370,10 +407,27 @@ public final class TrinoService implements Service, Stack.ClientSettings {
         Map<String, String> env = Map.of("CL_STORE_PASS", storePass, "CL_TRUST_PASS", trustPass);
         Commands.run(
                 List.of(
-                        keytool, "-genkeypair", "-alias", "trino", "-keyalg", "RSA", "-keysize",
-                        "2048", "-validity", "3650", "-dname", "CN=localhost", "-ext",
-                        "SAN=dns:localhost,ip:127.0.0.1", "-keystore", keystore.toString(),
-                        "-storetype", "PKCS12", "-storepass:env", "CL_STORE_PASS", "-keypass:env",
+                        keytool,
+                        "-genkeypair",
+                        "-alias",
+                        "trino",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "3650",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost,ip:127.0.0.1",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass:env",
+                        "CL_STORE_PASS",
+                        "-keypass:env",
                         "CL_STORE_PASS"),
                 dir,
                 env,
@@ -382,9 +436,19 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                 "keytool -genkeypair for " + keystore);
         Commands.run(
                 List.of(
-                        keytool, "-exportcert", "-rfc", "-alias", "trino", "-keystore",
-                        keystore.toString(), "-storetype", "PKCS12", "-storepass:env",
-                        "CL_STORE_PASS", "-file", cert.toString()),
+                        keytool,
+                        "-exportcert",
+                        "-rfc",
+                        "-alias",
+                        "trino",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass:env",
+                        "CL_STORE_PASS",
+                        "-file",
+                        cert.toString()),
                 dir,
                 env,
                 null,
@@ -392,9 +456,19 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                 "keytool -exportcert from " + keystore);
         Commands.run(
                 List.of(
-                        keytool, "-importcert", "-noprompt", "-alias", "trino", "-file",
-                        cert.toString(), "-keystore", truststore.toString(), "-storetype",
-                        "PKCS12", "-storepass:env", "CL_TRUST_PASS"),
+                        keytool,
+                        "-importcert",
+                        "-noprompt",
+                        "-alias",
+                        "trino",
+                        "-file",
+                        cert.toString(),
+                        "-keystore",
+                        truststore.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass:env",
+                        "CL_TRUST_PASS"),
                 dir,
                 env,
                 null,
@@ -447,15 +521,19 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                 return Health.down("starting: /v1/info says " + info);
             }
         } catch (Exception e) {
-            return Health.down("/v1/info over HTTPS: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Health.down(
+                    "/v1/info over HTTPS: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         try (Connection connection =
                         DriverManager.getConnection(
-                                jdbcUrl(), "admin", context.secrets().get(passwordSecret("admin")));
+                                jdbcUrl(),
+                                "admin",
+                                context.secrets().get(passwordSecret("admin")));
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT 1")) {
             rs.next();
-            return Health.up("SELECT " + rs.getInt(1) + " as admin over https://127.0.0.1:" + port());
+            return Health.up(
+                    "SELECT " + rs.getInt(1) + " as admin over https://127.0.0.1:" + port());
         } catch (SQLException | IOException e) {
             return Health.down("JDBC SELECT 1 as admin: " + e.getMessage());
         }
@@ -472,10 +550,14 @@ public final class TrinoService implements Service, Stack.ClientSettings {
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, tmf.getTrustManagers(), null);
         HttpClient client =
-                HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(2)).build();
+                HttpClient.newBuilder()
+                        .sslContext(ssl)
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build();
         HttpResponse<String> response =
                 client.send(
-                        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port() + "/v1/info"))
+                        HttpRequest.newBuilder(
+                                        URI.create("https://127.0.0.1:" + port() + "/v1/info"))
                                 .timeout(Duration.ofSeconds(5))
                                 .GET()
                                 .build(),
@@ -502,7 +584,8 @@ public final class TrinoService implements Service, Stack.ClientSettings {
 
     /** Names of the settings this service adds: for documentation and tests. */
     static List<String> secretNames() {
-        List<String> names = new ArrayList<>(List.of(SHARED_SECRET, KEYSTORE_PASSWORD, TRUSTSTORE_PASSWORD));
+        List<String> names =
+                new ArrayList<>(List.of(SHARED_SECRET, KEYSTORE_PASSWORD, TRUSTSTORE_PASSWORD));
         USERS.forEach(u -> names.add(passwordSecret(u)));
         return names;
     }

@@ -33,8 +33,7 @@ class S3ProxyServiceIT {
             assertThat(s3.pid()).hasValue(pid);
 
             assertThat(s3.clientSettings())
-                    .containsEntry(
-                            LakeOptions.S3_ENDPOINT.key(), "http://127.0.0.1:" + s3.port())
+                    .containsEntry(LakeOptions.S3_ENDPOINT.key(), "http://127.0.0.1:" + s3.port())
                     .containsEntry(LakeOptions.WAREHOUSE.key(), "s3://citylake/warehouse");
             try (S3Client client = S3ProxyService.client(context)) {
                 client.putObject(
@@ -42,14 +41,18 @@ class S3ProxyServiceIT {
                         RequestBody.fromString("hello"));
                 assertThat(
                                 client.getObjectAsBytes(
-                                                b -> b.bucket("citylake").key("warehouse/probe.txt"))
+                                                b ->
+                                                        b.bucket("citylake")
+                                                                .key("warehouse/probe.txt"))
                                         .asUtf8String())
                         .isEqualTo("hello");
             }
             // Objects are files under the filesystem provider's basedir.
             assertThat(context.serviceDir("s3").resolve("data/citylake/warehouse/probe.txt"))
                     .exists();
-            assertThat(Files.getPosixFilePermissions(context.serviceDir("s3").resolve("s3proxy.conf")))
+            assertThat(
+                            Files.getPosixFilePermissions(
+                                    context.serviceDir("s3").resolve("s3proxy.conf")))
                     .hasSize(2);
         } finally {
             s3.stop(log);

@@ -44,8 +44,10 @@ class TrinoStackIT {
             LakeConfig config =
                     LakeConfig.load(
                             Map.of(
-                                    LakeOptions.PROFILE.key(), "stack",
-                                    LakeOptions.DATA_DIR.key(), dataDir.toString()));
+                                    LakeOptions.PROFILE.key(),
+                                    "stack",
+                                    LakeOptions.DATA_DIR.key(),
+                                    dataDir.toString()));
             try (Lake lake = Lake.open(config)) {
                 assertThat(lake.init()).contains("clean.traffic_flow", "raw.traffic");
             }
@@ -79,7 +81,8 @@ class TrinoStackIT {
             assertThatThrownBy(
                             () ->
                                     as(admin, context, "buyer_test")
-                                            .query("SELECT count(*) FROM iceberg.clean.traffic_flow"))
+                                            .query(
+                                                    "SELECT count(*) FROM iceberg.clean.traffic_flow"))
                     .hasMessageContaining("Access Denied");
             assertThatThrownBy(() -> admin.as("admin", "not-the-password").query("SELECT 1"))
                     .isInstanceOf(SQLException.class)
