@@ -154,6 +154,9 @@ public final class PostgresService implements Service, Stack.ClientSettings {
     @Override
     public void start(StackLog log) throws Exception {
         if (process.isRunning()) {
+            // Already ours and running: only wait in case it is still starting.
+            Waits.until(
+                    "PostgreSQL on port " + port(), Duration.ofMinutes(2), this::health, process);
             return;
         }
         int port = port();

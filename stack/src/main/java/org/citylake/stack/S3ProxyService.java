@@ -89,6 +89,8 @@ public final class S3ProxyService implements Service, Stack.ClientSettings {
     @Override
     public void start(StackLog log) throws Exception {
         if (process.isRunning()) {
+            // Already ours and running: only wait in case it is still starting.
+            Waits.until("S3Proxy on port " + port(), Duration.ofMinutes(2), this::health, process);
             return;
         }
         int port = port();

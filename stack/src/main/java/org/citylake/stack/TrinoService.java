@@ -20,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +222,8 @@ public final class TrinoService implements Service, Stack.ClientSettings {
     @Override
     public void start(StackLog log) throws Exception {
         if (process.isRunning()) {
+            // Already ours and running: only wait in case it is still starting.
+            Waits.until("Trino on port " + port(), Duration.ofMinutes(2), this::health, process);
             return;
         }
         int port = port();
@@ -580,13 +581,5 @@ public final class TrinoService implements Service, Stack.ClientSettings {
     @Override
     public OptionalLong pid() {
         return process.pid();
-    }
-
-    /** Names of the settings this service adds: for documentation and tests. */
-    static List<String> secretNames() {
-        List<String> names =
-                new ArrayList<>(List.of(SHARED_SECRET, KEYSTORE_PASSWORD, TRUSTSTORE_PASSWORD));
-        USERS.forEach(u -> names.add(passwordSecret(u)));
-        return names;
     }
 }

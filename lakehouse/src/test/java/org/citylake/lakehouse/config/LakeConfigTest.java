@@ -41,7 +41,9 @@ class LakeConfigTest {
                 .containsEntry("citylake.s3.region", "us-east-1")
                 .containsEntry("citylake.catalog.uri", null)
                 .containsEntry("citylake.warehouse", null)
-                .hasSize(12);
+                .containsEntry("citylake.stack.postgres-port", "15432")
+                .containsEntry("citylake.stack.trino-port", "18443")
+                .hasSize(24);
         assertThat(LakeOptions.DATA_DIR.envVar()).isEqualTo("CITYLAKE_DATA_DIR");
         assertThat(LakeOptions.S3_SECRET_KEY.envVar()).isEqualTo("CITYLAKE_S3_SECRET_KEY");
     }
