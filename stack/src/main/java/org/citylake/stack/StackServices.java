@@ -11,8 +11,11 @@ public final class StackServices {
     /** The stack: catalog, object storage, broker, query engine; plus a Flink cluster if asked. */
     public static Stack of(StackContext context, boolean withFlink) {
         List<Service> services = new ArrayList<>();
-        // Each service adds itself here, in start order: postgres, s3, kafka, trino, flink.
+        // Start order: postgres, s3, kafka, trino, flink. Trino needs the catalog and the bucket.
+        services.add(new PostgresService(context));
+        services.add(new S3ProxyService(context));
         services.add(new KafkaService(context));
+        services.add(new TrinoService(context));
         return new Stack(context, services);
     }
 }
