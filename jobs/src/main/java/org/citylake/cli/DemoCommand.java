@@ -72,7 +72,14 @@ public final class DemoCommand implements Callable<Integer> {
                 deleteRecursively(config.dataDir().resolve(sub));
             }
         }
-        step("1/4 lake: " + config.profile().id() + " profile, data dir " + config.dataDir());
+        String of = config.profile() == Profile.STACK ? "/5 " : "/4 ";
+        step(
+                "1"
+                        + of
+                        + "lake: "
+                        + config.profile().id()
+                        + " profile, data dir "
+                        + config.dataDir());
         try (Lake lake = Lake.open(config)) {
             List<String> created = lake.init();
             System.out.printf(
@@ -82,39 +89,102 @@ public final class DemoCommand implements Callable<Integer> {
                             - created.size());
 
             Path feeds = config.dataDir().resolve("feeds");
-            step("2/4 converting real data sets into FIWARE feeds → " + feeds);
+            step("2" + of + "converting real data sets into FIWARE feeds → " + feeds);
             List<ConvertedFile> files = TestdataCommand.convert(source, feeds);
             for (ConvertedFile f : files) {
                 System.out.printf("    %-10s %-22s %,9d%n", f.city(), f.table(), f.lines());
             }
 
-            step("3/4 loading reference data");
+            step("3" + of + "loading reference data");
             RefLoader.loadAll(lake, feeds)
                     .forEach((t, n) -> System.out.printf("    %-40s %,6d%n", t, n));
 
-            step("4/4 ingest: replaying every feed through the Flink job (embedded MiniCluster)");
-            Map<Feed, List<ReplayFile>> replay =
-                    FeedFiles.find(feeds, EnumSet.allOf(Feed.class), Set.of());
-            IngestJob.Plan plan =
-                    new IngestJob.Plan(
-                            replay,
-                            IngestSettings.defaults(CityTime.zones()).withParallelism(parallelism),
-                            Duration.ofSeconds(2),
-                            0,
-                            false,
-                            null);
-            long started = System.nanoTime();
-            IngestRun.runToCompletion(config, plan, !noProgress);
-            System.out.printf(
-                    "    %,d messages in %.1f s%n",
-                    FeedFiles.totalLines(replay), (System.nanoTime() - started) / 1e9);
-
+            if (config.profile() == Profile.STACK) {
+                stackIngest(feeds);
+            } else {
+                step(
+                        "4/4 ingest: replaying every feed through the Flink job (embedded MiniCluster)");
+                Map<Feed, List<ReplayFile>> replay =
+                        FeedFiles.find(feeds, EnumSet.allOf(Feed.class), Set.of());
+                IngestJob.Plan plan =
+                        new IngestJob.Plan(
+                                replay,
+                                IngestSettings.defaults(CityTime.zones())
+                                        .withParallelism(parallelism),
+                                Duration.ofSeconds(2),
+                                0,
+                                false,
+                                null);
+                long started = System.nanoTime();
+                IngestRun.runToCompletion(config, plan, !noProgress);
+                System.out.printf(
+                        "    %,d messages in %.1f s%n",
+                        FeedFiles.totalLines(replay), (System.nanoTime() - started) / 1e9);
+            }
             System.out.println();
             LakehouseCommand.printStatus(lake, false);
         }
         System.out.println();
-        System.out.println("Try: ./citylake sql \"SELECT count(*) FROM clean.traffic_flow\"");
+        if (config.profile() == Profile.STACK) {
+            printTrinoExamples(config);
+        } else {
+            System.out.println("Try: ./citylake sql \"SELECT count(*) FROM clean.traffic_flow\"");
+        }
         return 0;
+    }
+
+    /** Stack: publish the feeds to Kafka, then ingest them from the topics (bounded). */
+    private void stackIngest(Path feeds) {
+        List<String> lake = lakeArgs.asArgs();
+        List<String> progress = noProgress ? List.of("--no-progress") : List.of();
+        step("4/5 publishing every feed to Kafka (topics city.<feed>)");
+        run("replay", List.of("--to", "kafka", "--feeds", feeds.toString()), lake, progress);
+        step("5/5 ingest: the Flink job reads the topics up to their current end");
+        run(
+                "ingest",
+                List.of(
+                        "--from",
+                        "kafka",
+                        "--bounded",
+                        "--parallelism",
+                        Integer.toString(parallelism)),
+                lake,
+                progress);
+    }
+
+    private static void run(
+            String command, List<String> args, List<String> lake, List<String> more) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(command);
+        all.addAll(args);
+        all.addAll(lake);
+        all.addAll(more);
+        int exit = CityLakeCli.execute(all.toArray(String[]::new));
+        if (exit != 0) {
+            throw new IllegalStateException("`citylake " + String.join(" ", all) + "` failed");
+        }
+    }
+
+    static final List<String> ANALYST_QUERIES =
+            List.of(
+                    "SELECT city, count(*) AS readings, min(observed_at) AS first, max(observed_at)"
+                            + " AS last FROM clean.traffic_flow GROUP BY city",
+                    "SELECT segment_id, round(avg(avg_speed_kmh), 1) AS mean_speed_kmh, sum(intensity)"
+                            + " AS vehicles FROM clean.traffic_flow GROUP BY segment_id"
+                            + " ORDER BY mean_speed_kmh LIMIT 10",
+                    "SELECT date_trunc('month', observed_at) AS month, round(avg(pm25), 1) AS"
+                            + " mean_pm25 FROM clean.air_quality WHERE city = 'beijing'"
+                            + " GROUP BY 1 ORDER BY 1");
+
+    private void printTrinoExamples(LakeConfig config) throws Exception {
+        var analyst = SqlCommand.trino(config, "analyst");
+        var first = analyst.query(ANALYST_QUERIES.get(0));
+        System.out.println("Through Trino as user 'analyst':");
+        TextTable.print(System.out, first.header(), first.rows(), false);
+        System.out.println();
+        System.out.println(
+                "Queries an analyst can paste (citylake sql --profile stack --user analyst \"...\"):");
+        ANALYST_QUERIES.forEach(q -> System.out.println("  " + q + ";"));
     }
 
     private static void step(String text) {

@@ -40,4 +40,19 @@ public final class LakeArgs {
         overrides.put(LakeOptions.CONFIG_FILE.key(), config);
         return LakeConfig.load(overrides);
     }
+
+    /** These options as command-line arguments, to run another command on the same lake. */
+    public java.util.List<String> asArgs() {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        if (dataDir != null) {
+            args.addAll(java.util.List.of("--data-dir", dataDir));
+        }
+        if (profile != null) {
+            args.addAll(java.util.List.of("--profile", profile));
+        }
+        if (config != null) {
+            args.addAll(java.util.List.of("--config", config));
+        }
+        return args;
+    }
 }

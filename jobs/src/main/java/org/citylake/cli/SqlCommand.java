@@ -13,6 +13,8 @@ import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.Profile;
+import org.citylake.stack.StackSecrets;
+import org.citylake.stack.TrinoClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +27,10 @@ import picocli.CommandLine.Parameters;
             "Run SQL against the lake and print the result.",
             "Embedded profile: Flink SQL (batch) on the same Iceberg catalog; tables are"
                     + " <namespace>.<table>, e.g. clean.traffic_flow, ops.dead_letter.",
+            "Stack profile: Trino over HTTPS with a password (catalog iceberg); --user picks the"
+                    + " Trino user (admin, analyst, planner, buyer_test on the local stack; the"
+                    + " password comes from TRINO_PASSWORD or the stack's generated secrets), and"
+                    + " Trino's access rules apply. --shell opens the Trino CLI instead.",
             "Example: citylake sql \"SELECT reason, count(*) FROM ops.dead_letter GROUP BY reason\""
         },
         mixinStandardHelpOptions = true)
@@ -35,8 +41,14 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Mixin LakeArgs lakeArgs;
 
-    @Parameters(paramLabel = "QUERY", description = "The SQL statement.")
+    @Parameters(paramLabel = "QUERY", arity = "0..1", description = "The SQL statement.")
     String query;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Stack profile: Trino user.")
+    String user;
+
+    @Option(names = "--shell", description = "Stack profile: open the Trino CLI.")
+    boolean shell;
 
     @Option(names = "--format", defaultValue = "table", description = "table (aligned) or csv")
     String format;
@@ -45,18 +57,60 @@ public final class SqlCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LakeConfig config = lakeArgs.load();
         if (config.profile() == Profile.STACK) {
-            throw new IllegalArgumentException(
-                    "SQL on the stack profile goes through Trino, which `citylake stack up` provides;"
-                            + " use --profile embedded for the local lake");
+            TrinoClient trino = trino(config, user);
+            if (shell) {
+                return TrinoShell.open(config, trino);
+            }
+            requireQuery();
+            TrinoClient.Result result = trino.query(query);
+            print(result.header(), result.rows());
+            return 0;
         }
+        if (shell || user != null) {
+            throw new IllegalArgumentException(
+                    "--shell and --user apply to the stack profile (Trino); the embedded profile"
+                            + " runs Flink SQL in this process");
+        }
+        requireQuery();
         List<String> header = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         run(config, query, header, rows);
+        print(header, rows);
+        return 0;
+    }
+
+    private void requireQuery() {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("no query given: citylake sql \"SELECT ...\"");
+        }
+    }
+
+    private void print(List<String> header, List<List<String>> rows) {
         TextTable.print(System.out, header, rows, "csv".equalsIgnoreCase(format));
         if (!"csv".equalsIgnoreCase(format)) {
             System.out.printf("(%d row%s)%n", rows.size(), rows.size() == 1 ? "" : "s");
         }
-        return 0;
+    }
+
+    /** Trino as the configured user, or as {@code user} with TRINO_PASSWORD or the stack secret. */
+    static TrinoClient trino(LakeConfig config, String user) throws java.io.IOException {
+        TrinoClient admin = TrinoClient.fromConfig(config);
+        if (user == null || user.equals(admin.user())) {
+            return admin;
+        }
+        String password = System.getenv("TRINO_PASSWORD");
+        if (password == null) {
+            password =
+                    StackSecrets.loadOrCreate(config.stackDir())
+                            .find("trino." + user + ".password")
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "no password for Trino user "
+                                                            + user
+                                                            + ": set TRINO_PASSWORD"));
+        }
+        return admin.as(user, password);
     }
 
     /** Runs {@code sql} with Flink SQL in batch mode; fills header and rows as text. */

@@ -49,6 +49,11 @@ public final class StackSecrets {
         return value;
     }
 
+    /** The secret named {@code key} if it was generated; never generates one. */
+    public synchronized java.util.Optional<String> find(String key) {
+        return java.util.Optional.ofNullable(values.getProperty(key));
+    }
+
     private void save() throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(FILE + ".tmp");

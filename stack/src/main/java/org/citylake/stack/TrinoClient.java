@@ -48,6 +48,11 @@ public final class TrinoClient {
         return user;
     }
 
+    /** For handing to the Trino CLI through its environment. */
+    public String password() {
+        return password;
+    }
+
     public Connection connect() throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);
