@@ -18,6 +18,7 @@ import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.Profile;
 import org.citylake.lakehouse.tables.Feed;
 import org.citylake.ref.RefLoader;
+import org.citylake.stack.AnalystViews;
 import org.citylake.testdata.CityTime;
 import org.citylake.testdata.ConvertedFile;
 import picocli.CommandLine.Command;
@@ -177,6 +178,8 @@ public final class DemoCommand implements Callable<Integer> {
                             + " GROUP BY 1 ORDER BY 1");
 
     private void printTrinoExamples(LakeConfig config) throws Exception {
+        List<String> views = AnalystViews.create(SqlCommand.trino(config, null));
+        System.out.println("Trino views for analysts: " + String.join(", ", views));
         var analyst = SqlCommand.trino(config, "analyst");
         var first = analyst.query(ANALYST_QUERIES.get(0));
         System.out.println("Through Trino as user 'analyst':");

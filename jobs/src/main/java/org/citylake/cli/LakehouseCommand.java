@@ -44,6 +44,14 @@ public final class LakehouseCommand {
                                 ? ", all already existed"
                                 : ": " + String.join(", ", created));
             }
+            if (config.profile() == org.citylake.lakehouse.config.Profile.STACK) {
+                System.out.println(
+                        "Trino views: "
+                                + String.join(
+                                        ", ",
+                                        org.citylake.stack.AnalystViews.create(
+                                                org.citylake.stack.TrinoClient.fromConfig(config))));
+            }
             return 0;
         }
     }

@@ -1,0 +1,50 @@
+package org.citylake.stack;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trino views for analysts over the clean tables: the questions they ask every day, without
+ * having to know the raw grain. Created as admin with {@code CREATE OR REPLACE} (idempotent); they
+ * live in the Iceberg catalog, so they survive a restart of the stack. Times are UTC.
+ */
+public final class AnalystViews {
+
+    private AnalystViews() {}
+
+    /** View name → defining query. */
+    public static final Map<String, String> VIEWS = new LinkedHashMap<>();
+
+    static {
+        VIEWS.put(
+                "clean.v_traffic_hourly",
+                "SELECT city, segment_id, date_trunc('hour', observed_at) AS hour,"
+                        + " count(*) AS readings, sum(intensity) AS vehicles,"
+                        + " avg(avg_speed_kmh) AS mean_speed_kmh,"
+                        + " avg(avg_travel_time_s) AS mean_travel_time_s"
+                        + " FROM clean.traffic_flow GROUP BY 1, 2, 3");
+        VIEWS.put(
+                "clean.v_air_daily",
+                "SELECT city, station_id, date_trunc('day', observed_at) AS day,"
+                        + " count(*) AS readings, avg(pm25) AS mean_pm25, max(pm25) AS max_pm25"
+                        + " FROM clean.air_quality GROUP BY 1, 2, 3");
+        VIEWS.put(
+                "clean.v_parking_hourly",
+                "SELECT city, lot_id, date_trunc('hour', observed_at) AS hour,"
+                        + " avg(occupancy) AS mean_occupancy, max(occupancy) AS max_occupancy"
+                        + " FROM clean.parking GROUP BY 1, 2, 3");
+    }
+
+    /** Creates or replaces every view; returns their names. */
+    public static List<String> create(TrinoClient admin) throws SQLException {
+        List<String> created = new ArrayList<>();
+        for (Map.Entry<String, String> view : VIEWS.entrySet()) {
+            admin.query("CREATE OR REPLACE VIEW " + view.getKey() + " AS " + view.getValue());
+            created.add(view.getKey());
+        }
+        return created;
+    }
+}
