@@ -50,7 +50,8 @@ public final class LakehouseCommand {
                                 + String.join(
                                         ", ",
                                         org.citylake.stack.AnalystViews.create(
-                                                org.citylake.stack.TrinoClient.fromConfig(config))));
+                                                org.citylake.stack.TrinoClient.fromConfig(
+                                                        config))));
             }
             return 0;
         }

@@ -17,14 +17,14 @@ import java.util.zip.GZIPInputStream;
  * km/h and its travel times within (0, 86400) s. The first valid row of each (segment, timestamp)
  * counts.
  */
-record AarhusTraffic(long rows, long distinctValid) {
+public record AarhusTraffic(long rows, long distinctValid) {
 
-    static final Path TEST_DATA = Path.of("..", "test-data").toAbsolutePath().normalize();
+    public static final Path TEST_DATA = Path.of("..", "test-data").toAbsolutePath().normalize();
     static final Path CSV =
             TEST_DATA.resolve("citypulse-aarhus-traffic/aarhus_traffic_2014-08-18.csv.gz");
     static final Path META = TEST_DATA.resolve("citypulse-aarhus-traffic/trafficMetaData.csv");
 
-    static AarhusTraffic fromCsv() throws IOException {
+    public static AarhusTraffic fromCsv() throws IOException {
         Set<String> segments = new HashSet<>();
         try (BufferedReader meta = Files.newBufferedReader(META, StandardCharsets.UTF_8)) {
             String[] header = meta.readLine().split(",");

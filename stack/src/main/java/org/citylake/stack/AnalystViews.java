@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trino views for analysts over the clean tables: the questions they ask every day, without
- * having to know the raw grain. Created as admin with {@code CREATE OR REPLACE} (idempotent); they
- * live in the Iceberg catalog, so they survive a restart of the stack. Times are UTC.
+ * Trino views for analysts over the clean tables: the questions they ask every day, without having
+ * to know the raw grain. Created as admin with {@code CREATE OR REPLACE} (idempotent); they live in
+ * the Iceberg catalog, so they survive a restart of the stack. Times are UTC.
  */
 public final class AnalystViews {
 
