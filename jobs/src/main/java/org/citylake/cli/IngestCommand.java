@@ -114,28 +114,90 @@ public final class IngestCommand implements Callable<Integer> {
                             + " written by `citylake stack up`).")
     String bootstrap;
 
+    @Option(
+            names = "--cluster",
+            description =
+                    "Submit the job jar to a Flink cluster over REST instead of running it in"
+                            + " this process (start one with `citylake stack up --flink`).")
+    boolean cluster;
+
+    @Option(
+            names = "--flink-rest",
+            paramLabel = "URL",
+            description =
+                    "With --cluster: the cluster's REST address (default citylake.flink.rest,"
+                            + " written by `citylake stack up --flink`).")
+    String flinkRest;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         LakeConfig config = lakeArgs.load();
+        if (cluster) {
+            return ClusterSubmit.run(config, flinkRest, clusterArgs(config), !noProgress);
+        }
+        IngestJob.Plan plan = plan(config);
+        IngestRun.runToCompletion(config, plan, !noProgress);
+        return 0;
+    }
+
+    /** The job plan these options describe; shared by the CLI and the cluster entry point. */
+    IngestJob.Plan plan(LakeConfig config) throws Exception {
         if (from == Source.kafka) {
-            IngestRun.runToCompletion(config, kafkaPlan(config), !noProgress);
-            return 0;
+            return kafkaPlan(config);
         }
         if (bounded || bootstrap != null) {
             throw new IllegalArgumentException("--bounded and --bootstrap need --from kafka");
         }
         Path dir = feedsDir != null ? feedsDir : config.dataDir().resolve("feeds");
         Map<Feed, List<ReplayFile>> files = FeedFiles.find(dir, feedSet(feeds), citySet(cities));
-        IngestJob.Plan plan =
-                new IngestJob.Plan(
-                        files,
-                        IngestSettings.defaults(CityTime.zones()).withParallelism(parallelism),
-                        checkpointInterval,
-                        rate,
-                        batch,
-                        restore);
-        IngestRun.runToCompletion(config, plan, !noProgress);
-        return 0;
+        return new IngestJob.Plan(
+                files,
+                IngestSettings.defaults(CityTime.zones()).withParallelism(parallelism),
+                checkpointInterval,
+                rate,
+                batch,
+                restore);
+    }
+
+    /**
+     * This command's arguments for the job's main on the cluster: without the submission options,
+     * with every path absolute (the job manager has another working directory).
+     */
+    private List<String> clusterArgs(LakeConfig config) {
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        // The parse result holds the whole command line; keep what follows `ingest`.
+        int self = original.indexOf(spec.name());
+        original = original.subList(self + 1, original.size());
+        List<String> args = new java.util.ArrayList<>();
+        Set<String> dropWithValue =
+                Set.of("--flink-rest", "--data-dir", "--feeds", "--config", "--restore");
+        for (int i = 0; i < original.size(); i++) {
+            String arg = original.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (arg.equals("--cluster") || arg.equals("--no-progress")) {
+                continue;
+            }
+            if (dropWithValue.contains(name)) {
+                if (!arg.contains("=")) {
+                    i++;
+                }
+                continue;
+            }
+            args.add(arg);
+        }
+        args.addAll(List.of("--data-dir", config.dataDir().toString()));
+        if (lakeArgs.config != null) {
+            args.addAll(List.of("--config", Path.of(lakeArgs.config).toAbsolutePath().toString()));
+        }
+        if (feedsDir != null) {
+            args.addAll(List.of("--feeds", feedsDir.toAbsolutePath().toString()));
+        }
+        if (restore != null) {
+            args.addAll(List.of("--restore", Path.of(restore).toAbsolutePath().toString()));
+        }
+        return args;
     }
 
     private IngestJob.Plan kafkaPlan(LakeConfig config) throws Exception {

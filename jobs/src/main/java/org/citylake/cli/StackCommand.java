@@ -103,6 +103,9 @@ public final class StackCommand {
             List<List<String>> cells = new ArrayList<>();
             boolean allUp = true;
             for (Map<String, String> row : rows) {
+                if ("flink".equals(row.get("service")) && "-".equals(row.get("pid"))) {
+                    continue; // optional (stack up --flink); not started is not unhealthy
+                }
                 cells.add(new ArrayList<>(row.values()));
                 allUp &= "up".equals(row.get("health"));
             }

@@ -16,6 +16,9 @@ public final class StackServices {
         services.add(new S3ProxyService(context));
         services.add(new KafkaService(context));
         services.add(new TrinoService(context));
+        if (withFlink) {
+            services.add(new FlinkClusterService(context));
+        }
         return new Stack(context, services);
     }
 }

@@ -80,6 +80,11 @@ public final class LakeOptions {
             new Option("citylake.stack.trino-port", "18443", "Trino HTTPS port");
     public static final Option FLINK_PORT =
             new Option("citylake.stack.flink-port", "18081", "Flink cluster REST port");
+    public static final Option FLINK_REST =
+            new Option(
+                    "citylake.flink.rest",
+                    null,
+                    "REST address of a Flink cluster for ingest --cluster (stack: http://127.0.0.1:<flink-port>)");
     public static final Option TEMURIN_25 =
             new Option(
                     "citylake.stack.trino-java-home",
@@ -118,6 +123,7 @@ public final class LakeOptions {
                     KAFKA_PORT,
                     TRINO_PORT,
                     FLINK_PORT,
+                    FLINK_REST,
                     TEMURIN_25,
                     KAFKA_BOOTSTRAP,
                     TRINO_URL,
