@@ -107,6 +107,15 @@ class StackE2EIT {
                 .hasMessageContaining("Access Denied");
         assertThatThrownBy(() -> count(admin.as("admin", "not-the-password"), "clean.traffic_flow"))
                 .hasMessageContaining("Authentication failed");
+        // Loopback only: no service answers on any other address of this machine.
+        for (var service :
+                StackServices.of(StackContext.of(config, StackLog.quiet()), false).services()) {
+            for (java.net.InetAddress address : nonLoopbackAddresses()) {
+                assertThat(accepts(address, service.port()))
+                        .as(service.name() + " on " + address.getHostAddress())
+                        .isFalse();
+            }
+        }
         long hourlyRows = count(analyst, "clean.v_traffic_hourly");
         assertThat(hourlyRows).isPositive();
 
@@ -173,6 +182,28 @@ class StackE2EIT {
 
     private static long count(TrinoClient trino, String from) throws Exception {
         return Long.parseLong(trino.query("SELECT count(*) FROM " + from).rows().get(0).get(0));
+    }
+
+    private static List<java.net.InetAddress> nonLoopbackAddresses() throws Exception {
+        List<java.net.InetAddress> addresses = new ArrayList<>();
+        for (var nic :
+                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                nic.inetAddresses()
+                        .filter(a -> a instanceof java.net.Inet4Address)
+                        .forEach(addresses::add);
+            }
+        }
+        return addresses;
+    }
+
+    private static boolean accepts(java.net.InetAddress address, int port) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static boolean alive(long pid) {

@@ -272,7 +272,9 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                         "node.data-dir", dataDir.toString(),
                         // Without it the node announces a non-loopback address and memory polling
                         // fails.
-                        "node.internal-address", "127.0.0.1"));
+                        "node.internal-address", "127.0.0.1",
+                        // Listen on loopback only (airlift binds every interface by default).
+                        "node.bind-ip", "127.0.0.1"));
         Files.writeString(
                 etcDir.resolve("jvm.config"),
                 String.join(
