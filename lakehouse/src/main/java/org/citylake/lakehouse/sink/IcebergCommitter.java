@@ -92,9 +92,13 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
                         InstantiationUtil.deserializeObject(
                                 bytes, getRuntimeContext().getUserCodeClassLoader());
             }
+            table.refresh();
+            pending.lastRecordedWatermark =
+                    Math.max(
+                            pending.lastRecordedWatermark,
+                            SnapshotSummary.lastWatermarkOf(table, operatorId));
             if (pending.jobId != null) {
                 // Commit what the failed attempt left behind, under its job id, unless it landed.
-                table.refresh();
                 long committed =
                         SnapshotSummary.maxCommittedCheckpoint(table, pending.jobId, operatorId);
                 pending.filesByCheckpoint.headMap(committed, true).clear();
@@ -102,6 +106,9 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
                     commitUpTo(pending.filesByCheckpoint.lastKey(), pending.jobId);
                 }
             }
+        }
+        if (!context.isRestored()) {
+            pending.lastRecordedWatermark = SnapshotSummary.lastWatermarkOf(table, operatorId);
         }
         pending.jobId = jobId;
     }

@@ -59,6 +59,27 @@ public final class SnapshotSummary {
         return -1L;
     }
 
+    /**
+     * The newest watermark a given sink operator recorded on the table, as epoch millis, or {@code
+     * Long.MIN_VALUE}. A committer starts from it so the table's watermark never goes back, neither
+     * after a restore (Flink watermarks are not checkpointed and restart low) nor when a later job
+     * with the same operator replays older data.
+     */
+    public static long lastWatermarkOf(Table table, String operatorId) {
+        Snapshot current = table.currentSnapshot();
+        if (current == null) {
+            return Long.MIN_VALUE;
+        }
+        for (Snapshot snapshot : SnapshotUtil.ancestorsOf(current.snapshotId(), table::snapshot)) {
+            Map<String, String> summary = summary(snapshot);
+            String value = summary.get(WATERMARK);
+            if (value != null && operatorId.equals(summary.get(OPERATOR_ID))) {
+                return Instant.parse(value).toEpochMilli();
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
     private static Map<String, String> summary(Snapshot snapshot) {
         return snapshot.summary() == null ? Map.of() : snapshot.summary();
     }
