@@ -11,7 +11,12 @@ import org.apache.flink.util.Collector;
 /** Keyed by (period, scope kind): ranks all scopes of the group once they are in. */
 final class RankScopes extends KeyedProcessFunction<String, ScopeSums, RankingRow> {
 
+    private final int minPeakReadings;
     private transient ListState<ScopeSums> group;
+
+    RankScopes(int minPeakReadings) {
+        this.minPeakReadings = minPeakReadings;
+    }
 
     @Override
     public void open(OpenContext context) {
@@ -33,6 +38,6 @@ final class RankScopes extends KeyedProcessFunction<String, ScopeSums, RankingRo
         List<ScopeSums> all = new ArrayList<>();
         group.get().forEach(all::add);
         group.clear();
-        ScopeRanking.rank(all).forEach(out::collect);
+        ScopeRanking.rank(all, minPeakReadings).forEach(out::collect);
     }
 }

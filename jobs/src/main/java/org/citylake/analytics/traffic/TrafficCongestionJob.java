@@ -69,7 +69,7 @@ public final class TrafficCongestionJob {
                         .name("add-scopes")
                         .uid("add-scopes")
                         .keyBy(ScopeSums::group, Types.STRING)
-                        .process(new RankScopes())
+                        .process(new RankScopes(plan.settings().minPeakReadings()))
                         .returns(RankingRow.class)
                         .name("rank-scopes")
                         .uid("rank-scopes");
