@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trino views for analysts over the clean tables: the questions they ask every day, without having
- * to know the raw grain. Created as admin with {@code CREATE OR REPLACE} (idempotent); they live in
- * the Iceberg catalog, so they survive a restart of the stack. Times are UTC.
+ * Trino views for analysts over the clean and gold tables: the questions they ask every day,
+ * without having to know the raw grain. Created as admin with {@code CREATE OR REPLACE}
+ * (idempotent); they live in the Iceberg catalog, so they survive a restart of the stack. Times are
+ * UTC.
  */
 public final class AnalystViews {
 
@@ -36,6 +37,17 @@ public final class AnalystViews {
                 "SELECT city, lot_id, date_trunc('hour', observed_at) AS hour,"
                         + " avg(occupancy) AS mean_occupancy, max(occupancy) AS max_occupancy"
                         + " FROM clean.parking GROUP BY 1, 2, 3");
+        VIEWS.put(
+                "gold.v_congestion_top",
+                "SELECT city, period, period_start, scope, rank, scope_id, scope_name, peak_tti,"
+                        + " congestion_pct, band, delay_vehicle_hours, vehicles, days_with_data"
+                        + " FROM gold.congestion_ranking WHERE rank <= 10");
+        VIEWS.put(
+                "gold.v_segment_congestion_hourly",
+                "SELECT city, segment_id, window_start AS hour, local_date, local_hour, is_peak,"
+                        + " flow AS vehicles, mean_speed_kmh, travel_time_s, free_flow_time_s, tti,"
+                        + " congestion_pct, band FROM gold.segment_congestion"
+                        + " WHERE window_minutes = 60");
     }
 
     /** Creates or replaces every view; returns their names. */

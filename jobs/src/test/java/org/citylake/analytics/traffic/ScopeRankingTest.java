@@ -29,17 +29,15 @@ class ScopeRankingTest {
                                 ToyNetwork.MONDAY,
                                 ToyNetwork.SETTINGS)
                         .sums());
-        Map<String, ScopeSums> byKey = new LinkedHashMap<>();
+        Map<String, List<ScopeSums>> groups = new LinkedHashMap<>();
         for (PeriodSums p : sums) {
             for (ScopeSums s : ScopeSums.of(p, ToyNetwork.SEGMENTS.get(p.segmentId), "aarhus")) {
-                byKey.merge(s.key(), s, ScopeSums::plus);
+                groups.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s);
             }
         }
-        Map<String, List<ScopeSums>> groups = new LinkedHashMap<>();
-        byKey.values()
-                .forEach(s -> groups.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s));
         List<RankingRow> rows = new ArrayList<>();
-        groups.values().forEach(g -> rows.addAll(ScopeRanking.rank(g, minPeakReadings)));
+        groups.values()
+                .forEach(g -> rows.addAll(ScopeRanking.rank(RankScopes.addUp(g), minPeakReadings)));
         return rows;
     }
 
