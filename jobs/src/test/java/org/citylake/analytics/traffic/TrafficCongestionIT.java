@@ -84,6 +84,21 @@ class TrafficCongestionIT {
     }
 
     @Test
+    void theCompleteDaysOfTheLakeAreTheWeek() throws Exception {
+        try (Lake lake = Lake.open(config())) {
+            var days =
+                    org.citylake.analytics.CompleteDays.of(
+                            lake.table("clean.traffic_flow"),
+                            "aarhus",
+                            java.time.ZoneId.of("Europe/Copenhagen"),
+                            java.time.Duration.ofMinutes(5));
+            assertThat(days).isPresent();
+            assertThat(days.get().from()).isEqualTo(LocalDate.of(2014, 8, 15));
+            assertThat(days.get().to()).isEqualTo(LocalDate.of(2014, 8, 21));
+        }
+    }
+
+    @Test
     void weekendsHaveNoDayRankingAndWeeksCoverTheirPeakDays() {
         assertThat(segments(firstRun, "day", LocalDate.of(2014, 8, 16))).isEmpty();
         assertThat(segments(firstRun, "day", LocalDate.of(2014, 8, 17))).isEmpty();
