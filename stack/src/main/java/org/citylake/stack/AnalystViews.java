@@ -42,6 +42,13 @@ public final class AnalystViews {
                 "SELECT city, period, period_start, scope, rank, scope_id, scope_name, peak_tti,"
                         + " congestion_pct, band, delay_vehicle_hours, vehicles, days_with_data"
                         + " FROM gold.congestion_ranking WHERE rank <= 10");
+        // the job ranks within one city; cities of one lake are ranked against each other here
+        VIEWS.put(
+                "gold.v_city_congestion_ranking",
+                "SELECT rank() OVER (PARTITION BY period, period_start ORDER BY peak_tti DESC)"
+                        + " AS city_rank, city, period, period_start, peak_tti, congestion_pct,"
+                        + " band, delay_vehicle_hours, vehicle_km, days_with_data"
+                        + " FROM gold.congestion_ranking WHERE scope = 'city'");
         VIEWS.put(
                 "gold.v_segment_congestion_hourly",
                 "SELECT city, segment_id, window_start AS hour, local_date, local_hour, is_peak,"

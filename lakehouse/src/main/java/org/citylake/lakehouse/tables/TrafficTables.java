@@ -115,7 +115,9 @@ public final class TrafficTables {
                         req(
                                 "rank",
                                 Types.IntegerType.get(),
-                                "1 = most congested within (city, period, period_start, scope)"),
+                                "1 = most congested within (city, period, period_start, scope);"
+                                        + " cities against each other: view"
+                                        + " gold.v_city_congestion_ranking"),
                         req(
                                 "peak_tti",
                                 Types.DoubleType.get(),
