@@ -91,8 +91,9 @@ public final class ParkingJob {
                         .name("parking-lot-series")
                         .uid("parking-lot-series");
         DataStream<ForecastSkill> perLot = slots.getSideOutput(ParkingLotSeries.SKILL);
+        String city = plan.days().city();
         DataStream<ForecastSkill> pooled =
-                perLot.keyBy(s -> plan.days().city(), Types.STRING)
+                perLot.keyBy(s -> city, Types.STRING)
                         .reduce(ForecastSkill::plus)
                         .name("pool-forecast-skill")
                         .uid("pool-forecast-skill");
