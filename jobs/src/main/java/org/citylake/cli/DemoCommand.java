@@ -125,6 +125,8 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println();
             LakehouseCommand.printStatus(lake, false);
         }
+        step("parking: occupancy, daily peaks and the next-hour forecast (" + PARKING_RUN + ")");
+        run("run", PARKING_RUN, lakeArgs.asArgs(), List.of());
         System.out.println();
         if (config.profile() == Profile.STACK) {
             printTrinoExamples(config);
@@ -133,6 +135,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** The last five bundled Aarhus weeks, the autumn DST day among them; the last one tests. */
+    static final List<String> PARKING_RUN =
+            List.of("parking", "--from", "2014-09-29", "--to", "2014-11-02", "--city", "aarhus");
 
     /** Stack: publish the feeds to Kafka, then ingest them from the topics (bounded). */
     private void stackIngest(Path feeds) {

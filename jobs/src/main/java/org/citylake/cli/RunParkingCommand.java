@@ -97,8 +97,8 @@ public final class RunParkingCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ParkingJob.Plan runOne(LakeConfig config, AnalyticsPeriod days, ParkingSettings settings)
-            throws Exception {
+    private ParkingJob.Plan runOne(
+            LakeConfig config, AnalyticsPeriod days, ParkingSettings settings) throws Exception {
         JobRunLog log =
                 new JobRunLog(
                         ParkingJob.NAME,
@@ -133,8 +133,7 @@ public final class RunParkingCommand implements Callable<Integer> {
         try (Lake lake = Lake.open(config)) {
             long slots = RunTrafficCommand.addedRows(lake, ParkingTables.OCCUPANCY, log.runId());
             long daily = RunTrafficCommand.addedRows(lake, ParkingTables.DAILY, log.runId());
-            long forecasts =
-                    RunTrafficCommand.addedRows(lake, ParkingTables.FORECAST, log.runId());
+            long forecasts = RunTrafficCommand.addedRows(lake, ParkingTables.FORECAST, log.runId());
             String summary =
                     slots + " slot rows, " + daily + " day rows, " + forecasts + " forecasts";
             log.succeeded(lake, -1, slots + daily + forecasts, summary);
@@ -217,7 +216,9 @@ public final class RunParkingCommand implements Callable<Integer> {
                 a.lotId(),
                 a.capacity() == null
                         ? b.capacity()
-                        : b.capacity() == null ? a.capacity() : Math.max(a.capacity(), b.capacity()),
+                        : b.capacity() == null
+                                ? a.capacity()
+                                : Math.max(a.capacity(), b.capacity()),
                 a.daysWithData() + b.daysWithData(),
                 bPeak ? b.peakOccupancy() : a.peakOccupancy(),
                 bPeak ? b.peakAtMs() : a.peakAtMs(),

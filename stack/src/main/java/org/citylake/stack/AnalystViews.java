@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trino views for analysts over the clean tables: the questions they ask every day, without having
- * to know the raw grain. Created as admin with {@code CREATE OR REPLACE} (idempotent); they live in
- * the Iceberg catalog, so they survive a restart of the stack. Times are UTC.
+ * Trino views for analysts over the clean and gold tables: the questions they ask every day,
+ * without having to know the raw grain. Created as admin with {@code CREATE OR REPLACE}
+ * (idempotent); they live in the Iceberg catalog, so they survive a restart of the stack. Times are
+ * UTC.
  */
 public final class AnalystViews {
 
@@ -36,6 +37,18 @@ public final class AnalystViews {
                 "SELECT city, lot_id, date_trunc('hour', observed_at) AS hour,"
                         + " avg(occupancy) AS mean_occupancy, max(occupancy) AS max_occupancy"
                         + " FROM clean.parking GROUP BY 1, 2, 3");
+        VIEWS.put(
+                "gold.v_parking_busiest",
+                "SELECT city, lot_id, max(capacity) AS capacity,"
+                        + " count_if(slots_with_data > 0) AS days_with_data,"
+                        + " max(peak_occupancy) AS peak_occupancy,"
+                        + " max_by(peak_at, peak_occupancy) AS peak_at,"
+                        + " sum(hours_above_90) AS hours_above_90,"
+                        + " sum(hours_above_90) / nullif(count_if(slots_with_data > 0), 0)"
+                        + " AS hours_above_90_per_day,"
+                        + " rank() OVER (PARTITION BY city ORDER BY sum(hours_above_90) DESC,"
+                        + " max(peak_occupancy) DESC) AS rank"
+                        + " FROM gold.parking_daily GROUP BY city, lot_id");
     }
 
     /** Creates or replaces every view; returns their names. */
