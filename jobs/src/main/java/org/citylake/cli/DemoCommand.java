@@ -7,15 +7,20 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.iceberg.Table;
+import org.citylake.analytics.AnalyticsPeriod;
+import org.citylake.analytics.CompleteDays;
 import org.citylake.ingest.IngestJob;
 import org.citylake.ingest.IngestSettings;
 import org.citylake.ingest.source.ReplayFile;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.Profile;
+import org.citylake.lakehouse.tables.EntityType;
 import org.citylake.lakehouse.tables.Feed;
 import org.citylake.ref.RefLoader;
 import org.citylake.stack.AnalystViews;
@@ -30,8 +35,9 @@ import picocli.CommandLine.Option;
         name = "demo",
         description = {
             "Initialise the lake, convert the bundled real data into FIWARE feeds, load the"
-                    + " reference data, replay every feed through the exactly-once ingest job, then"
-                    + " print rows per table and dead letters by reason.",
+                    + " reference data, replay every feed through the exactly-once ingest job,"
+                    + " print rows per table and dead letters by reason, then run the analytics"
+                    + " jobs on every complete day and print their headline results.",
             "Running it again on the same lake changes no clean table: every reading is"
                     + " recognised as a duplicate (and kept in ops.dead_letter as such)."
         },
@@ -73,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
                 deleteRecursively(config.dataDir().resolve(sub));
             }
         }
-        String of = config.profile() == Profile.STACK ? "/5 " : "/4 ";
+        String of = config.profile() == Profile.STACK ? "/6 " : "/5 ";
         step(
                 "1"
                         + of
@@ -104,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
                 stackIngest(feeds);
             } else {
                 step(
-                        "4/4 ingest: replaying every feed through the Flink job (embedded MiniCluster)");
+                        "4/5 ingest: replaying every feed through the Flink job (embedded MiniCluster)");
                 Map<Feed, List<ReplayFile>> replay =
                         FeedFiles.find(feeds, EnumSet.allOf(Feed.class), Set.of());
                 IngestJob.Plan plan =
@@ -124,9 +130,16 @@ public final class DemoCommand implements Callable<Integer> {
             }
             System.out.println();
             LakehouseCommand.printStatus(lake, false);
+            System.out.println();
+            step((config.profile() == Profile.STACK ? "6/6" : "5/5") + " analytics: congestion");
+            runTraffic(lake);
+            step(
+                    (config.profile() == Profile.STACK ? "6/6" : "5/5")
+                            + " analytics: parking (citylake run "
+                            + String.join(" ", PARKING_RUN)
+                            + ")");
+            run("run", PARKING_RUN, lakeArgs.asArgs(), List.of());
         }
-        step("parking: occupancy, daily peaks and the next-hour forecast (" + PARKING_RUN + ")");
-        run("run", PARKING_RUN, lakeArgs.asArgs(), List.of());
         System.out.println();
         if (config.profile() == Profile.STACK) {
             printTrinoExamples(config);
@@ -140,13 +153,37 @@ public final class DemoCommand implements Callable<Integer> {
     static final List<String> PARKING_RUN =
             List.of("parking", "--from", "2014-09-29", "--to", "2014-11-02", "--city", "aarhus");
 
+    /** The congestion job over every complete day of traffic each city has. */
+    private void runTraffic(Lake lake) {
+        Table traffic = lake.table(EntityType.TRAFFIC_FLOW_OBSERVED.cleanTable());
+        for (String city : CityTime.zones().keySet().stream().sorted().toList()) {
+            Optional<AnalyticsPeriod> days =
+                    CompleteDays.of(traffic, city, CityTime.zoneOf(city), Duration.ofMinutes(5));
+            if (days.isEmpty()) {
+                continue;
+            }
+            run(
+                    "run",
+                    List.of(
+                            "traffic",
+                            "--from",
+                            days.get().from().toString(),
+                            "--to",
+                            days.get().to().toString(),
+                            "--city",
+                            city),
+                    lakeArgs.asArgs(),
+                    List.of());
+        }
+    }
+
     /** Stack: publish the feeds to Kafka, then ingest them from the topics (bounded). */
     private void stackIngest(Path feeds) {
         List<String> lake = lakeArgs.asArgs();
         List<String> progress = noProgress ? List.of("--no-progress") : List.of();
-        step("4/5 publishing every feed to Kafka (topics city.<feed>)");
+        step("4/6 publishing every feed to Kafka (topics city.<feed>)");
         run("replay", List.of("--to", "kafka", "--feeds", feeds.toString()), lake, progress);
-        step("5/5 ingest: the Flink job reads the topics up to their current end");
+        step("5/6 ingest: the Flink job reads the topics up to their current end");
         run(
                 "ingest",
                 List.of(

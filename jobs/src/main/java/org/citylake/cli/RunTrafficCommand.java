@@ -71,6 +71,15 @@ public final class RunTrafficCommand implements Callable<Integer> {
                             + " (default ${DEFAULT-VALUE}).")
     double ttiCap;
 
+    @Option(
+            names = "--min-peak-readings",
+            defaultValue = "12",
+            paramLabel = "N",
+            description =
+                    "Rank only scopes with at least N peak readings with vehicles (default"
+                            + " ${DEFAULT-VALUE}, one hour of 5-minute readings).")
+    int minPeakReadings;
+
     @Option(names = "--top", defaultValue = "10", description = "Rows to print per ranking.")
     int top;
 
@@ -81,7 +90,8 @@ public final class RunTrafficCommand implements Callable<Integer> {
                 CongestionSettings.defaults()
                         .withPeakHours(CongestionSettings.parseHours(peakHours))
                         .withPeakDays(CongestionSettings.parseDays(peakDays))
-                        .withTtiCap(ttiCap);
+                        .withTtiCap(ttiCap)
+                        .withMinPeakReadings(minPeakReadings);
         PrintStream out = System.out;
         for (String city : cities(config)) {
             AnalyticsPeriod days = AnalyticsPeriod.of(city, periodArgs.from(), periodArgs.to());
@@ -105,7 +115,9 @@ public final class RunTrafficCommand implements Callable<Integer> {
                                 + " --peak-days "
                                 + peakDays
                                 + " --tti-cap "
-                                + ttiCap);
+                                + ttiCap
+                                + " --min-peak-readings "
+                                + minPeakReadings);
         Map<String, SegmentRef> segments;
         try (Lake lake = Lake.open(config)) {
             segments = SegmentDirectory.load(lake, days.city());

@@ -119,6 +119,20 @@ class StackE2EIT {
         long hourlyRows = count(analyst, "clean.v_traffic_hourly");
         assertThat(hourlyRows).isPositive();
 
+        // The demo ran the congestion job on the stack: planners read its gold views, not clean.
+        TrinoClient planner = SqlCommand.trino(config, "planner");
+        var top =
+                planner.query(
+                        "SELECT rank FROM gold.v_congestion_top WHERE city = 'aarhus' AND period"
+                                + " = 'day' AND period_start = DATE '2014-08-18' AND scope ="
+                                + " 'segment' ORDER BY rank");
+        assertThat(top.rows())
+                .extracting(r -> r.get(0))
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(count(planner, "gold.segment_congestion")).isPositive();
+        assertThatThrownBy(() -> count(planner, "clean.traffic_flow"))
+                .hasMessageContaining("Access Denied");
+
         // Restart: down stops every process; up brings back the lake, catalog and views.
         assertThat(cli("stack", "down")).isZero();
         assertThat(pids).allSatisfy(pid -> assertThat(alive(pid)).as("pid " + pid).isFalse());

@@ -49,6 +49,17 @@ public final class AnalystViews {
                         + " rank() OVER (PARTITION BY city ORDER BY sum(hours_above_90) DESC,"
                         + " max(peak_occupancy) DESC) AS rank"
                         + " FROM gold.parking_daily GROUP BY city, lot_id");
+        VIEWS.put(
+                "gold.v_congestion_top",
+                "SELECT city, period, period_start, scope, rank, scope_id, scope_name, peak_tti,"
+                        + " congestion_pct, band, delay_vehicle_hours, vehicles, days_with_data"
+                        + " FROM gold.congestion_ranking WHERE rank <= 10");
+        VIEWS.put(
+                "gold.v_segment_congestion_hourly",
+                "SELECT city, segment_id, window_start AS hour, local_date, local_hour, is_peak,"
+                        + " flow AS vehicles, mean_speed_kmh, travel_time_s, free_flow_time_s, tti,"
+                        + " congestion_pct, band FROM gold.segment_congestion"
+                        + " WHERE window_minutes = 60");
     }
 
     /** Creates or replaces every view; returns their names. */

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param nightEndHour first hour after the night (local)
  * @param nightPercentile percentile of night speeds taken as free-flow speed
  * @param minNightReadings fewer night readings than this give no night free flow
+ * @param minPeakReadings a scope with fewer peak readings (with vehicles) than this is not ranked:
+ *     a handful of vehicles says little about a road
  */
 public record CongestionSettings(
         Set<DayOfWeek> peakDays,
@@ -28,7 +30,8 @@ public record CongestionSettings(
         int nightStartHour,
         int nightEndHour,
         double nightPercentile,
-        int minNightReadings)
+        int minNightReadings,
+        int minPeakReadings)
         implements Serializable {
 
     /** Hours {@code [start, end)} of a day, 0..24. */
@@ -61,6 +64,7 @@ public record CongestionSettings(
                 22,
                 5,
                 0.85,
+                12,
                 12);
     }
 
@@ -72,7 +76,8 @@ public record CongestionSettings(
                 nightStartHour,
                 nightEndHour,
                 nightPercentile,
-                minNightReadings);
+                minNightReadings,
+                minPeakReadings);
     }
 
     public CongestionSettings withPeakDays(Set<DayOfWeek> days) {
@@ -83,7 +88,8 @@ public record CongestionSettings(
                 nightStartHour,
                 nightEndHour,
                 nightPercentile,
-                minNightReadings);
+                minNightReadings,
+                minPeakReadings);
     }
 
     public CongestionSettings withTtiCap(double cap) {
@@ -94,7 +100,20 @@ public record CongestionSettings(
                 nightStartHour,
                 nightEndHour,
                 nightPercentile,
-                minNightReadings);
+                minNightReadings,
+                minPeakReadings);
+    }
+
+    public CongestionSettings withMinPeakReadings(int readings) {
+        return new CongestionSettings(
+                peakDays,
+                peakHours,
+                ttiCap,
+                nightStartHour,
+                nightEndHour,
+                nightPercentile,
+                minNightReadings,
+                readings);
     }
 
     /** Is a window starting at this local time a peak window? */

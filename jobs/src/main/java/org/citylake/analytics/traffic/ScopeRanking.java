@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Ranks the scopes of one period and scope kind: highest peak TTI first; ties go to the larger
- * delay, then to the smaller id, so the order is total and repeatable. Scopes without a usable peak
- * reading are not ranked.
+ * delay, then to the smaller id, so the order is total and repeatable. Scopes with fewer usable
+ * peak readings than the minimum are not ranked.
  */
 public final class ScopeRanking {
 
@@ -21,8 +21,12 @@ public final class ScopeRanking {
 
     private ScopeRanking() {}
 
-    public static List<RankingRow> rank(List<ScopeSums> group) {
-        List<ScopeSums> ranked = new ArrayList<>(group.stream().filter(s -> s.weight > 0).toList());
+    public static List<RankingRow> rank(List<ScopeSums> group, int minPeakReadings) {
+        List<ScopeSums> ranked =
+                new ArrayList<>(
+                        group.stream()
+                                .filter(s -> s.weight > 0 && s.peakReadings >= minPeakReadings)
+                                .toList());
         ranked.sort(MOST_CONGESTED_FIRST);
         List<RankingRow> rows = new ArrayList<>(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {

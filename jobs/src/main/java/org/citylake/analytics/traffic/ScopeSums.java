@@ -13,6 +13,9 @@ public final class ScopeSums {
     public static final String DISTRICT = "district";
     public static final String CITY = "city";
 
+    /** The segment these sums came from, until sums of several segments are added up. */
+    public String segmentId;
+
     public String period;
     public int periodStartEpochDay;
     public String scope;
@@ -54,6 +57,7 @@ public final class ScopeSums {
             String scopeName,
             double weight) {
         ScopeSums s = new ScopeSums();
+        s.segmentId = p.segmentId;
         s.period = p.period;
         s.periodStartEpochDay = p.periodStartEpochDay;
         s.scope = scope;
@@ -70,11 +74,6 @@ public final class ScopeSums {
         s.outlierReadings = p.outlierReadings;
         s.daysMask = p.daysMask;
         return s;
-    }
-
-    /** Rows with the same key add up. */
-    public String key() {
-        return group() + "|" + scopeId;
     }
 
     /** Rows ranked against each other: same period and scope. */

@@ -64,12 +64,8 @@ public final class TrafficCongestionJob {
                         .returns(ScopeSums.class)
                         .name("to-scopes")
                         .uid("to-scopes")
-                        .keyBy(ScopeSums::key, Types.STRING)
-                        .reduce(ScopeSums::plus)
-                        .name("add-scopes")
-                        .uid("add-scopes")
                         .keyBy(ScopeSums::group, Types.STRING)
-                        .process(new RankScopes())
+                        .process(new RankScopes(plan.settings().minPeakReadings()))
                         .returns(RankingRow.class)
                         .name("rank-scopes")
                         .uid("rank-scopes");
