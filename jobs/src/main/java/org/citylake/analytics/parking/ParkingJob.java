@@ -94,7 +94,8 @@ public final class ParkingJob {
         String city = plan.days().city();
         DataStream<ForecastSkill> pooled =
                 perLot.keyBy(s -> city, Types.STRING)
-                        .reduce(ForecastSkill::plus)
+                        .process(new PoolSkill())
+                        .returns(ForecastSkill.class)
                         .name("pool-forecast-skill")
                         .uid("pool-forecast-skill");
         return new Outputs(
