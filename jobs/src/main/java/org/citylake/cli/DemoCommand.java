@@ -133,6 +133,12 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println();
             step((config.profile() == Profile.STACK ? "6/6" : "5/5") + " analytics: congestion");
             runTraffic(lake);
+            step(
+                    (config.profile() == Profile.STACK ? "6/6" : "5/5")
+                            + " analytics: parking (citylake run "
+                            + String.join(" ", PARKING_RUN)
+                            + ")");
+            run("run", PARKING_RUN, lakeArgs.asArgs(), List.of());
         }
         System.out.println();
         if (config.profile() == Profile.STACK) {
@@ -142,6 +148,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** The last five bundled Aarhus weeks, the autumn DST day among them; the last one tests. */
+    static final List<String> PARKING_RUN =
+            List.of("parking", "--from", "2014-09-29", "--to", "2014-11-02", "--city", "aarhus");
 
     /** The congestion job over every complete day of traffic each city has. */
     private void runTraffic(Lake lake) {

@@ -14,5 +14,5 @@ import picocli.CommandLine.Command;
                     + " overrides)."
         },
         mixinStandardHelpOptions = true,
-        subcommands = {RunTrafficCommand.class})
+        subcommands = {RunTrafficCommand.class, RunParkingCommand.class})
 public final class RunCommand {}

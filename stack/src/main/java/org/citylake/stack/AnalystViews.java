@@ -38,6 +38,18 @@ public final class AnalystViews {
                         + " avg(occupancy) AS mean_occupancy, max(occupancy) AS max_occupancy"
                         + " FROM clean.parking GROUP BY 1, 2, 3");
         VIEWS.put(
+                "gold.v_parking_busiest",
+                "SELECT city, lot_id, max(capacity) AS capacity,"
+                        + " count_if(slots_with_data > 0) AS days_with_data,"
+                        + " max(peak_occupancy) AS peak_occupancy,"
+                        + " max_by(peak_at, peak_occupancy) AS peak_at,"
+                        + " sum(hours_above_90) AS hours_above_90,"
+                        + " sum(hours_above_90) / nullif(count_if(slots_with_data > 0), 0)"
+                        + " AS hours_above_90_per_day,"
+                        + " rank() OVER (PARTITION BY city ORDER BY sum(hours_above_90) DESC,"
+                        + " max(peak_occupancy) DESC) AS rank"
+                        + " FROM gold.parking_daily GROUP BY city, lot_id");
+        VIEWS.put(
                 "gold.v_congestion_top",
                 "SELECT city, period, period_start, scope, rank, scope_id, scope_name, peak_tti,"
                         + " congestion_pct, band, delay_vehicle_hours, vehicles, days_with_data"

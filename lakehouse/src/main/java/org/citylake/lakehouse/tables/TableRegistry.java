@@ -68,6 +68,7 @@ public final class TableRegistry {
         }
         refTables().forEach(this::add);
         TrafficTables.all().forEach(this::add);
+        ParkingTables.all().forEach(this::add);
         add(deadLetter());
         add(jobRuns());
     }

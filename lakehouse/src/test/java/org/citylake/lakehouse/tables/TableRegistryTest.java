@@ -39,6 +39,12 @@ class TableRegistryTest {
                         "ref.waste_containers",
                         "ref.streetlights",
                         "ref.streetlight_cabinets",
+                        "gold.segment_congestion",
+                        "gold.congestion_ranking",
+                        "gold.parking_occupancy",
+                        "gold.parking_daily",
+                        "gold.parking_forecast",
+                        "gold.parking_forecast_skill",
                         "ops.dead_letter",
                         "ops.job_runs");
     }
