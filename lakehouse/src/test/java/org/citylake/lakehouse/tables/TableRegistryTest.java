@@ -39,6 +39,8 @@ class TableRegistryTest {
                         "ref.waste_containers",
                         "ref.streetlights",
                         "ref.streetlight_cabinets",
+                        "ref.districts",
+                        "ref.segment_districts",
                         "ops.dead_letter",
                         "ops.job_runs");
     }
