@@ -27,8 +27,8 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  *
  * <ul>
  *   <li>method {@value #LENGTH_OVERLAP}: some of the segment's length lies in a district;
- *   <li>method {@value #OUTSIDE}: none does; the district id is then {@value #OUTSIDE}, the name
- *       null and the share 0. A segment that only touches a district's boundary is outside.
+ *   <li>method {@value #OUTSIDE}: none does; district id and name are then {@value #OUTSIDE} and
+ *       the share 0. A segment that only touches a district's boundary is outside.
  * </ul>
  *
  * A zero-length segment (both ends the same point) is treated as its point: it belongs, with share
@@ -143,6 +143,6 @@ public final class DistrictAssigner {
     }
 
     private static SegmentDistrict outside(RoadSegment s) {
-        return new SegmentDistrict(s.id(), OUTSIDE, null, 0.0, OUTSIDE);
+        return new SegmentDistrict(s.id(), OUTSIDE, OUTSIDE, 0.0, OUTSIDE);
     }
 }

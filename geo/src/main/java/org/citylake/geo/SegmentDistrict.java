@@ -6,7 +6,7 @@ package org.citylake.geo;
  * @param segmentId the segment
  * @param districtId the district holding the largest share of the segment's length, or {@link
  *     DistrictAssigner#OUTSIDE}
- * @param districtName its name; null when outside
+ * @param districtName its name; {@link DistrictAssigner#OUTSIDE} when outside
  * @param shareInDistrict the share of the segment's length inside that district, 0..1 (0 when
  *     outside)
  * @param method {@link DistrictAssigner#LENGTH_OVERLAP} or {@link DistrictAssigner#OUTSIDE}

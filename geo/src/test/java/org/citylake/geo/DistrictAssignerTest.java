@@ -57,7 +57,7 @@ class DistrictAssignerTest {
     @Test
     void segmentInNoDistrictIsOutside() {
         SegmentDistrict s2 = assign("s2", "LINESTRING (600 50, 700 50)");
-        assertThat(s2).isEqualTo(new SegmentDistrict("s2", "outside", null, 0.0, "outside"));
+        assertThat(s2).isEqualTo(new SegmentDistrict("s2", "outside", "outside", 0.0, "outside"));
         assertThat(s2.isOutside()).isTrue();
     }
 

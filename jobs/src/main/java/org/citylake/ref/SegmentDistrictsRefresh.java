@@ -84,7 +84,11 @@ public final class SegmentDistrictsRefresh {
                 unplaced.add(id);
                 assigned.add(
                         new SegmentDistrict(
-                                id, DistrictAssigner.OUTSIDE, null, 0.0, DistrictAssigner.OUTSIDE));
+                                id,
+                                DistrictAssigner.OUTSIDE,
+                                DistrictAssigner.OUTSIDE,
+                                0.0,
+                                DistrictAssigner.OUTSIDE));
             } else {
                 assigned.add(assigner.assign(segment(city, id, wkt)));
             }

@@ -77,8 +77,8 @@ class SegmentDistrictsRefreshTest {
             assertThat(rows).containsOnlyKeys("a", "b", "c", "d");
             assertRow(rows.get("a"), "W", "West", 1.0, "length-overlap");
             assertRow(rows.get("b"), "E", "East", 2.0 / 3.0, "length-overlap");
-            assertRow(rows.get("c"), "outside", null, 0.0, "outside");
-            assertRow(rows.get("d"), "outside", null, 0.0, "outside");
+            assertRow(rows.get("c"), "outside", "outside", 0.0, "outside");
+            assertRow(rows.get("d"), "outside", "outside", 0.0, "outside");
             assertThat(rows.values()).allMatch(r -> "toytown".equals(r.getField("city")));
 
             // East is gone: b is now in West by its remaining third; no stale rows stay.

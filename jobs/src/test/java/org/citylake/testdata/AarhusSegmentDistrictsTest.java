@@ -215,7 +215,7 @@ class AarhusSegmentDistrictsTest {
             assertThat(rawDistrictOf(end)).isEqualTo("outside");
         }
         assertThat(assigned.get("158324"))
-                .isEqualTo(new SegmentDistrict("158324", "outside", null, 0.0, "outside"));
+                .isEqualTo(new SegmentDistrict("158324", "outside", "outside", 0.0, "outside"));
     }
 
     /**

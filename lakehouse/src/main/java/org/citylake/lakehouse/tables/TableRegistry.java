@@ -439,7 +439,10 @@ public final class TableRegistry {
                                 "district_id",
                                 Types.StringType.get(),
                                 "ref.districts district_id, or 'outside' when in no district"),
-                        opt("district_name", Types.StringType.get(), "district name; null outside"),
+                        opt(
+                                "district_name",
+                                Types.StringType.get(),
+                                "district name; 'outside' when in no district"),
                         req(
                                 "share_in_district",
                                 Types.DoubleType.get(),
