@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             ReplayCommand.class,
             SqlCommand.class,
+            RunCommand.class,
             StackCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -18,8 +18,9 @@ import org.apache.iceberg.io.OutputFileFactory;
 import org.citylake.lakehouse.tables.TableRegistry;
 
 /**
- * Replaces one city's rows of a small table (reference data) in a single atomic overwrite: readers
- * see the old rows or the new ones, never a mix, and a failure leaves the old rows in place.
+ * Writes small tables from the driver. {@link #replaceCity} replaces one city's rows (reference
+ * data) in a single atomic overwrite: readers see the old rows or the new ones, never a mix, and a
+ * failure leaves the old rows in place.
  */
 public final class RefTableWriter {
 
@@ -35,6 +36,13 @@ public final class RefTableWriter {
         }
         overwrite.set("citylake.writer", "ref-load").commit();
         return records.size();
+    }
+
+    /** Appends a few records that share one partition (e.g. a run log row) in one commit. */
+    public static void append(Table table, List<Record> records) {
+        if (!records.isEmpty()) {
+            table.newAppend().appendFile(write(table, records)).commit();
+        }
     }
 
     private static DataFile write(Table table, List<Record> records) {

@@ -26,6 +26,12 @@ public final class PlainLocalFileSystem extends RawLocalFileSystem {
         return conf;
     }
 
+    /** RawLocalFileSystem leaves this unimplemented; Iceberg's source asks it for locality. */
+    @Override
+    public String getScheme() {
+        return "file";
+    }
+
     @Override
     public void setPermission(Path p, FsPermission permission) throws IOException {
         Files.setPosixFilePermissions(pathToFile(p).toPath(), posix(permission.toShort()));

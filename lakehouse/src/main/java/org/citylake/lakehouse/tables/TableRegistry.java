@@ -26,6 +26,7 @@ import org.apache.iceberg.types.Types.NestedField;
  *   <li>{@code raw.<feed>} — payloads as received, with their source position. Audit and replay.
  *   <li>{@code clean.<entity>} — one row per unique valid reading, typed, units in the column docs.
  *   <li>{@code ref.*} — the assets readings refer to (road segments, stations, lots, bins, lamps).
+ *   <li>{@code gold.*} — analytics results; each job replaces whole partitions atomically.
  *   <li>{@code ops.dead_letter} — every refused reading with its reason code; {@code ops.job_runs}.
  * </ul>
  *
@@ -47,7 +48,7 @@ public final class TableRegistry {
 
     private static final Type TS = Types.TimestampType.withZone();
 
-    private static final Map<String, String> COMMON_PROPERTIES =
+    static final Map<String, String> COMMON_PROPERTIES =
             Map.of(
                     "format-version", "2",
                     "write.parquet.compression-codec", "zstd",
@@ -66,6 +67,7 @@ public final class TableRegistry {
             add(clean(type));
         }
         refTables().forEach(this::add);
+        TrafficTables.all().forEach(this::add);
         add(deadLetter());
         add(jobRuns());
     }
@@ -529,7 +531,7 @@ public final class TableRegistry {
                 "One row per job run");
     }
 
-    private static Schema schema(NestedField... fields) {
+    static Schema schema(NestedField... fields) {
         // Field ids are assigned in order; Iceberg reassigns them on create anyway.
         List<NestedField> numbered = new ArrayList<>();
         int id = 1;
@@ -542,11 +544,11 @@ public final class TableRegistry {
         return new Schema(numbered);
     }
 
-    private static NestedField req(String name, Type type, String doc) {
+    static NestedField req(String name, Type type, String doc) {
         return required(0, name, type, doc);
     }
 
-    private static NestedField opt(String name, Type type, String doc) {
+    static NestedField opt(String name, Type type, String doc) {
         return optional(0, name, type, doc);
     }
 }
