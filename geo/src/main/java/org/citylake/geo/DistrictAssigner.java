@@ -28,13 +28,14 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * <ul>
  *   <li>method {@value #LENGTH_OVERLAP}: some of the segment's length lies in a district;
  *   <li>method {@value #OUTSIDE}: none does; district id and name are then {@value #OUTSIDE} and
- *       the share 0. A segment that only touches a district's boundary is outside.
+ *       the share 0. A segment that meets districts only in points (e.g. ends on a boundary) is
+ *       outside; length running along a boundary counts for the district(s) it bounds.
  * </ul>
  *
  * A zero-length segment (both ends the same point) is treated as its point: it belongs, with share
- * 1, to the district whose area contains the point (the smaller id on a shared boundary), else it
+ * 1, to the district whose polygon covers the point (the smaller id on a shared boundary), else it
  * is outside. Invalid district polygons (self-intersections) are repaired with JTS {@link
- * GeometryFixer} before use. Instances are immutable once built and safe to share between threads.
+ * GeometryFixer} before use.
  */
 public final class DistrictAssigner {
 

@@ -41,6 +41,8 @@ class TableRegistryTest {
                         "ref.streetlight_cabinets",
                         "ref.districts",
                         "ref.segment_districts",
+                        "gold.segment_congestion",
+                        "gold.congestion_ranking",
                         "ops.dead_letter",
                         "ops.job_runs");
     }
