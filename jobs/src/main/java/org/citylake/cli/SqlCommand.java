@@ -2,6 +2,7 @@ package org.citylake.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -11,6 +12,7 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
+import org.citylake.geo.sql.SpatialFunctions;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.Profile;
 import org.citylake.stack.StackSecrets;
@@ -31,13 +33,17 @@ import picocli.CommandLine.Parameters;
                     + " Trino user (admin, analyst, planner, buyer_test on the local stack; the"
                     + " password comes from TRINO_PASSWORD or the stack's generated secrets), and"
                     + " Trino's access rules apply. --shell opens the Trino CLI instead.",
+            "Spatial functions (embedded): ST_GeomFromWKT, ST_Point, ST_Contains, ST_Intersects,"
+                    + " ST_Distance(Meters), ST_Length(Meters), ST_Area, ST_Transform, ...;"
+                    + " geometries are WKT strings (see README, Geo).",
             "Example: citylake sql \"SELECT reason, count(*) FROM ops.dead_letter GROUP BY reason\""
         },
         mixinStandardHelpOptions = true)
 public final class SqlCommand implements Callable<Integer> {
 
-    /** `raw` is a type keyword in Flink SQL; quote it when used as a namespace. */
-    private static final Pattern RAW_NAMESPACE = Pattern.compile("(?i)(?<![`\\w.])raw\\.");
+    /** `raw` and `ref` are keywords in Flink SQL; quote them when used as a namespace. */
+    private static final Pattern RESERVED_NAMESPACE =
+            Pattern.compile("(?i)(?<![`\\w.])(raw|ref)\\.");
 
     @Mixin LakeArgs lakeArgs;
 
@@ -120,7 +126,8 @@ public final class SqlCommand implements Callable<Integer> {
         TableEnvironment tables = TableEnvironment.create(EnvironmentSettings.inBatchMode());
         tables.executeSql(createCatalog(config));
         tables.useCatalog(config.catalogName());
-        TableResult result = tables.executeSql(RAW_NAMESPACE.matcher(sql).replaceAll("`raw`."));
+        SpatialFunctions.registerAll(tables);
+        TableResult result = tables.executeSql(quoteReservedNamespaces(sql));
         header.addAll(result.getResolvedSchema().getColumnNames());
         try (CloseableIterator<Row> it = result.collect()) {
             while (it.hasNext()) {
@@ -133,6 +140,13 @@ public final class SqlCommand implements Callable<Integer> {
                 rows.add(cells);
             }
         }
+    }
+
+    /** {@code ref.x} → {@code `ref`.x}, {@code raw.x} → {@code `raw`.x}. */
+    static String quoteReservedNamespaces(String sql) {
+        return RESERVED_NAMESPACE
+                .matcher(sql)
+                .replaceAll(m -> "`" + m.group(1).toLowerCase(Locale.ROOT) + "`.");
     }
 
     static String createCatalog(LakeConfig config) {

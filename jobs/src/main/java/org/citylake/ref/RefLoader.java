@@ -24,7 +24,8 @@ import org.citylake.lakehouse.tables.TableRegistry;
 /**
  * Loads reference data ({@code <feeds>/<city>/ref/<table>.jsonl}, one JSON object per asset whose
  * keys are the ref table's columns) into the {@code ref} tables, replacing each city's rows
- * atomically.
+ * atomically; then recomputes the city's {@code ref.segment_districts} from its road segments and
+ * districts ({@link SegmentDistrictsRefresh}).
  */
 public final class RefLoader {
 
@@ -53,6 +54,12 @@ public final class RefLoader {
                         loaded.put(tableName + " (" + city + ")", n);
                     }
                 }
+                SegmentDistrictsRefresh.refresh(lake, city)
+                        .ifPresent(
+                                n ->
+                                        loaded.put(
+                                                SegmentDistrictsRefresh.TABLE + " (" + city + ")",
+                                                n));
             }
         }
         return loaded;

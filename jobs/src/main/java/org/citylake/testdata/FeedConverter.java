@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  *                                           &lt;out&gt;/beijing/ref/air_stations.jsonl
  *   &lt;source&gt;/edinburgh-litter-bin-sensors/ ──▶ &lt;out&gt;/edinburgh/waste.jsonl     (WasteContainer + WasteCollection, keyValues)
  *                                           &lt;out&gt;/edinburgh/ref/waste_containers.jsonl
+ *   &lt;source&gt;/aarhus-districts/             ──▶ &lt;out&gt;/aarhus/ref/districts.jsonl (reprojected to WGS84)
  * </pre>
  *
  * The source is either the bundled slices in {@code test-data/} or the full sets (same folder
@@ -39,7 +40,8 @@ public final class FeedConverter {
                     new AarhusTrafficConverter(),
                     new AarhusParkingConverter(),
                     new BeijingAirConverter(),
-                    new EdinburghWasteConverter());
+                    new EdinburghWasteConverter(),
+                    new AarhusDistrictsConverter());
 
     private FeedConverter() {}
 

@@ -37,6 +37,13 @@ final class RefRows {
         return row;
     }
 
+    /** A new row with only {@code city} set, for tables not keyed by {@code id}. */
+    ObjectNode cityRow() {
+        ObjectNode row = NgsiJson.object();
+        row.put(TableRegistry.CITY, city);
+        return row;
+    }
+
     void add(ObjectNode row) {
         List<String> unknown = new ArrayList<>();
         row.fieldNames()

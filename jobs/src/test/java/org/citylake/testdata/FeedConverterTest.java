@@ -51,7 +51,8 @@ class FeedConverterTest {
                         tuple("beijing", "air", "air", 43_824L),
                         tuple("beijing", "ref", "ref.air_stations", 1L),
                         tuple("edinburgh", "waste", "waste", 20_000L),
-                        tuple("edinburgh", "ref", "ref.waste_containers", 334L));
+                        tuple("edinburgh", "ref", "ref.waste_containers", 334L),
+                        tuple("aarhus", "ref", "ref.districts", 24L));
         assertThat(written)
                 .extracting(f -> out.relativize(f.path()).toString().replace('\\', '/'))
                 .containsExactly(
@@ -62,7 +63,8 @@ class FeedConverterTest {
                         "beijing/air.jsonl",
                         "beijing/ref/air_stations.jsonl",
                         "edinburgh/waste.jsonl",
-                        "edinburgh/ref/waste_containers.jsonl");
+                        "edinburgh/ref/waste_containers.jsonl",
+                        "aarhus/ref/districts.jsonl");
     }
 
     @Test
@@ -119,8 +121,10 @@ class FeedConverterTest {
                 row.fieldNames().forEachRemaining(keys::add);
                 assertThat(columns).as(f.table()).containsAll(keys);
                 assertThat(row.get("city").asText()).isEqualTo(f.city());
-                assertThat(row.get("id").asText()).isNotEmpty();
-                ids.add(row.get("id").asText());
+                // Asset tables are keyed by id; districts by district_id.
+                String key = columns.contains("id") ? "id" : "district_id";
+                assertThat(row.get(key).asText()).isNotEmpty();
+                ids.add(row.get(key).asText());
             }
             assertThat(ids).as("unique ids in " + f.table()).hasSize(rows.size());
         }
@@ -133,7 +137,8 @@ class FeedConverterTest {
                         EntityType.TRAFFIC_FLOW_OBSERVED.refTable(),
                         EntityType.OFF_STREET_PARKING.refTable(),
                         EntityType.AIR_QUALITY_OBSERVED.refTable(),
-                        EntityType.WASTE_CONTAINER.refTable());
+                        EntityType.WASTE_CONTAINER.refTable(),
+                        "ref.districts");
     }
 
     @Test
@@ -189,7 +194,8 @@ class FeedConverterTest {
                         "citypulse-aarhus-traffic",
                         "citypulse-aarhus-parking",
                         "uci-beijing-pm25",
-                        "edinburgh-litter-bin-sensors");
+                        "edinburgh-litter-bin-sensors",
+                        "aarhus-districts");
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {

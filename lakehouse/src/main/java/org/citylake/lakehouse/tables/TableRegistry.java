@@ -418,14 +418,57 @@ public final class TableRegistry {
                         opt("name", Types.StringType.get(), "cabinet name"),
                         opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
                         opt("lat", Types.DoubleType.get(), "latitude, WGS84")));
+        defs.add(
+                cityRef(
+                        "districts",
+                        "City districts (areas road segments and assets are assigned to)",
+                        req("district_id", Types.StringType.get(), "district id within the city"),
+                        opt("name", Types.StringType.get(), "district name"),
+                        opt(
+                                "geometry_wkt",
+                                Types.StringType.get(),
+                                "Polygon or MultiPolygon, WGS84 lon/lat, WKT"),
+                        opt(
+                                "area_km2",
+                                Types.DoubleType.get(),
+                                "area, km² (in the city's UTM zone)")));
+        defs.add(
+                cityRef(
+                        "segment_districts",
+                        "The one district of each road segment: the district holding the largest"
+                                + " share of its length (computed by ref load)",
+                        req("segment_id", Types.StringType.get(), "ref.road_segments id"),
+                        req(
+                                "district_id",
+                                Types.StringType.get(),
+                                "ref.districts district_id, or 'outside' when in no district"),
+                        opt(
+                                "district_name",
+                                Types.StringType.get(),
+                                "district name; 'outside' when in no district"),
+                        req(
+                                "share_in_district",
+                                Types.DoubleType.get(),
+                                "share of the segment's length inside the district, 0..1"),
+                        req(
+                                "method",
+                                Types.StringType.get(),
+                                "'length-overlap', or 'outside' when no length is in any district")));
         return defs;
     }
 
     private static TableDef ref(String name, String description, NestedField... extra) {
         List<NestedField> fields = new ArrayList<>();
-        fields.add(req(CITY, Types.StringType.get(), "city the asset belongs to"));
         fields.add(req("id", Types.StringType.get(), "asset id, as referenced by readings"));
         fields.addAll(List.of(extra));
+        return cityRef(name, description, fields.toArray(NestedField[]::new));
+    }
+
+    /** A ref table of {@code city} plus the given columns, partitioned by city. */
+    private static TableDef cityRef(String name, String description, NestedField... columns) {
+        List<NestedField> fields = new ArrayList<>();
+        fields.add(req(CITY, Types.StringType.get(), "city the asset belongs to"));
+        fields.addAll(List.of(columns));
         Schema schema = schema(fields.toArray(NestedField[]::new));
         return new TableDef(
                 TableIdentifier.of("ref", name),

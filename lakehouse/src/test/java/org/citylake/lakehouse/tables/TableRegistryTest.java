@@ -39,6 +39,8 @@ class TableRegistryTest {
                         "ref.waste_containers",
                         "ref.streetlights",
                         "ref.streetlight_cabinets",
+                        "ref.districts",
+                        "ref.segment_districts",
                         "gold.segment_congestion",
                         "gold.congestion_ranking",
                         "gold.parking_occupancy",
