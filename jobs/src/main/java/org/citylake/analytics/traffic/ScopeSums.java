@@ -39,14 +39,22 @@ public final class ScopeSums {
 
     public ScopeSums() {}
 
-    /** The scopes one segment's period sums count in: itself, its district, its city. */
+    /**
+     * The scopes one segment's period sums count in: itself, its district (unless it lies outside
+     * every district), its city.
+     */
     public static List<ScopeSums> of(PeriodSums sums, SegmentRef segment, String city) {
         String district = segment.districtId() == null ? SegmentRef.OUTSIDE : segment.districtId();
         String districtName = segment.districtName() == null ? district : segment.districtName();
-        return List.of(
-                from(sums, segment, SEGMENT, segment.id(), segment.name(), 1.0),
-                from(sums, segment, DISTRICT, district, districtName, segment.lengthKm()),
-                from(sums, segment, CITY, city, city, segment.lengthKm()));
+        ScopeSums own = from(sums, segment, SEGMENT, segment.id(), segment.name(), 1.0);
+        ScopeSums whole = from(sums, segment, CITY, city, city, segment.lengthKm());
+        // a segment outside every district counts for the city but ranks in no district
+        return SegmentRef.OUTSIDE.equals(district)
+                ? List.of(own, whole)
+                : List.of(
+                        own,
+                        from(sums, segment, DISTRICT, district, districtName, segment.lengthKm()),
+                        whole);
     }
 
     private static ScopeSums from(

@@ -90,6 +90,17 @@ class ScopeRankingTest {
     }
 
     @Test
+    void aSegmentOutsideEveryDistrictCountsForItsCityOnly() {
+        PeriodSums p = new PeriodSums("s9", "day", 0);
+        p.flow = 5;
+        p.flowTti = 6;
+        SegmentRef outside = new SegmentRef("s9", null, 100.0, 10.0, SegmentRef.OUTSIDE, null);
+        assertThat(ScopeSums.of(p, outside, "aarhus"))
+                .extracting(s -> s.scope + ":" + s.scopeId)
+                .containsExactly("segment:s9", "city:aarhus");
+    }
+
+    @Test
     void ordersTiesByDelayThenId() {
         ScopeSums a = scope("a", 2.0, 10);
         ScopeSums b = scope("b", 2.0, 20);

@@ -50,6 +50,13 @@ class TrafficCongestionIT {
         Files.createDirectories(source);
         Files.copy(WEEK, source.resolve(WEEK.getFileName()));
         Files.copy(META, source.resolve(META.getFileName()));
+        Path districts = source.resolveSibling("aarhus-districts");
+        Files.createDirectories(districts);
+        try (var files = Files.list(TEST_DATA.resolve("aarhus-districts"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, districts.resolve(f.getFileName()));
+            }
+        }
         cli("testdata", "convert", "--source", source.getParent().toString());
         cli("lakehouse", "init");
         cli("ref", "load");
@@ -110,7 +117,7 @@ class TrafficCongestionIT {
     }
 
     @Test
-    void everySegmentOfTheCityIsInItsDistrictScopes() {
+    void districtsHoldTheCitysVehiclesButThoseOutsideEveryDistrict() {
         LocalDate monday = LocalDate.of(2014, 8, 18);
         Record city = city(firstRun, "day", monday);
         long districtVehicles =
@@ -120,7 +127,15 @@ class TrafficCongestionIT {
                         .filter(r -> monday.equals(r.getField("period_start")))
                         .mapToLong(r -> (Long) r.getField("vehicles"))
                         .sum();
-        assertThat(districtVehicles).isEqualTo((Long) city.getField("vehicles"));
+        long cityVehicles = (Long) city.getField("vehicles");
+        // a few segments run out of the municipality's districts (ref.segment_districts)
+        assertThat(districtVehicles)
+                .isLessThan(cityVehicles)
+                .isGreaterThan(cityVehicles * 95 / 100);
+        assertThat(firstRun)
+                .filteredOn(r -> "district".equals(r.getField("scope")))
+                .noneMatch(r -> "outside".equals(r.getField("scope_id")))
+                .allMatch(r -> r.getField("scope_name") != null);
         assertThat((Double) city.getField("peak_tti")).isGreaterThan(1.0).isLessThan(2.0);
     }
 
