@@ -96,7 +96,10 @@ class KillTaskManagerFaultIT {
                 killTaskManager(flink);
                 done++;
                 flink.startTaskManager(LOG);
-                LOG.info("fault: kill " + done + " of " + kills + " survived so far");
+                LOG.info(
+                        String.format(
+                                "fault: kill %d of %d at %.1f s",
+                                done, kills, (System.nanoTime() - started) / 1e9));
             }
             assertThat(done)
                     .as("kills before the input ran out; raise -Dcitylake.fault.readings")
@@ -107,7 +110,10 @@ class KillTaskManagerFaultIT {
                 if (await(() -> rows(lake, "raw.traffic") >= readings, ingest)) {
                     killTaskManager(flink);
                     flink.startTaskManager(LOG);
-                    LOG.info("fault: killed at the end of the input");
+                    LOG.info(
+                            String.format(
+                                    "fault: killed at the end of the input, %.1f s",
+                                    (System.nanoTime() - started) / 1e9));
                 }
             }
 
