@@ -41,9 +41,7 @@ class CatalogRestartFaultIT {
                 Faults.crashAndRestart(stack.postgres, FaultStack.LOG);
                 job.getJobExecutionResult().get();
             } finally {
-                if (!job.getJobStatus().get().isGloballyTerminalState()) {
-                    job.cancel().get();
-                }
+                StackIngest.cancelIfRunning(job);
             }
             FaultStack.LOG.info(
                     String.format(

@@ -44,7 +44,7 @@ class ConcurrentCompactionFaultIT {
         int rewrittenFiles = 0;
         try (Lake lake = Lake.open(config)) {
             StackIngest.awaitFirstCommit(config, job);
-            while (!job.getJobStatus().get().isGloballyTerminalState()) {
+            while (!StackIngest.ended(job)) {
                 for (String name : List.of("raw.traffic", "clean.traffic_flow")) {
                     Table table = lake.table(name);
                     RewriteDataFilesActionResult result =
@@ -53,8 +53,7 @@ class ConcurrentCompactionFaultIT {
                                             table)
                                     .rewriteDataFiles()
                                     .execute();
-                    if (!result.deletedDataFiles().isEmpty()
-                            && !job.getJobStatus().get().isGloballyTerminalState()) {
+                    if (!result.deletedDataFiles().isEmpty() && !StackIngest.ended(job)) {
                         rewrites++;
                         rewrittenFiles += result.deletedDataFiles().size();
                     }
@@ -62,9 +61,7 @@ class ConcurrentCompactionFaultIT {
             }
             job.getJobExecutionResult().get();
         } finally {
-            if (!job.getJobStatus().get().isGloballyTerminalState()) {
-                job.cancel().get();
-            }
+            StackIngest.cancelIfRunning(job);
         }
         FaultStack.LOG.info(
                 String.format(

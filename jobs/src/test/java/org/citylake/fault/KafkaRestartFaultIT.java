@@ -73,16 +73,14 @@ class KafkaRestartFaultIT {
                 long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
                 while (StackIngest.rows(config, "raw.traffic") < readings
                         || StackIngest.rows(config, "clean.traffic_flow") < readings) {
-                    assertThat(job.getJobStatus().get().isGloballyTerminalState())
-                            .as("the unbounded job ended")
-                            .isFalse();
+                    assertThat(StackIngest.ended(job)).as("the unbounded job ended").isFalse();
                     assertThat(System.nanoTime()).as("all committed in time").isLessThan(deadline);
                     Thread.sleep(500);
                 }
                 // A few more checkpoints: anything read twice would be committed by now.
                 Thread.sleep(5_000);
             } finally {
-                job.cancel().get();
+                StackIngest.cancelIfRunning(job);
             }
             FaultStack.LOG.info(
                     String.format(

@@ -41,9 +41,7 @@ class S3OutageFaultIT {
                 Faults.outage(stack.s3, Duration.ofSeconds(outage), FaultStack.LOG);
                 job.getJobExecutionResult().get();
             } finally {
-                if (!job.getJobStatus().get().isGloballyTerminalState()) {
-                    job.cancel().get();
-                }
+                StackIngest.cancelIfRunning(job);
             }
             FaultStack.LOG.info(
                     String.format(
