@@ -41,7 +41,7 @@ public final class Faults {
         log.info("fault: " + service.name() + " (pid " + pid + ") killed");
         kill(pid);
         service.start(log);
-        log.info("fault: " + service.name() + " restarted (pid " + service.pid() + ")");
+        log.info("fault: " + service.name() + " restarted (pid " + service.pid().orElse(-1) + ")");
     }
 
     /** A free port whose next {@code extra} ports are free too (Flink derives ports this way). */
