@@ -39,8 +39,8 @@ class KillTaskManagerFaultIT {
 
     @Test
     void killedTaskManagersLoseAndDuplicateNothing() throws Exception {
-        long readings = Faults.size("citylake.fault.readings", 400_000);
-        int kills = (int) Faults.size("citylake.fault.kills", 3);
+        long readings = Faults.size("citylake.fault.readings", 200_000);
+        int kills = (int) Faults.size("citylake.fault.kills", 1);
         long seed = Faults.size("citylake.fault.seed", 20_261_122);
         Random random = new Random(seed);
 
