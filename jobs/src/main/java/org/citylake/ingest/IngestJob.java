@@ -85,9 +85,15 @@ public final class IngestJob {
         }
     }
 
+    /** Restarts allowed in a row (no ten stable minutes between them) before the job fails. */
+    public static final int RESTART_ATTEMPTS = 12;
+
     private IngestJob() {}
 
-    /** Environment with checkpoints under the data dir and a bounded restart strategy. */
+    /**
+     * Environment with checkpoints under the data dir and a restart strategy that outlasts
+     * minute-long outages of the services the job depends on.
+     */
     public static StreamExecutionEnvironment environment(LakeConfig lake, Plan plan) {
         Configuration conf = new Configuration();
         conf.set(
@@ -97,9 +103,24 @@ public final class IngestJob {
         conf.set(
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        // Outages of S3, the catalog or the broker and lost TaskManagers are survived by
+        // restarting from the last checkpoint: 1 s, 2 s, 4 s … up to 30 s apart, so a minute-long
+        // S3 outage costs seven attempts. More than RESTART_ATTEMPTS failures without ten stable
+        // minutes in between fail the job (a persistent error is reported, not retried forever).
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        conf.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                Duration.ofSeconds(1));
+        conf.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                Duration.ofSeconds(30));
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+        conf.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+                Duration.ofMinutes(10));
+        conf.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS,
+                RESTART_ATTEMPTS);
         if (plan.restoreFrom() != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, plan.restoreFrom());
         }

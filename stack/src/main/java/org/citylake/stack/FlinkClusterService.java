@@ -136,6 +136,34 @@ public final class FlinkClusterService implements Service, Stack.ClientSettings 
     }
 
     /**
+     * Starts a TaskManager for a running JobManager when none runs (e.g. after the TaskManager JVM
+     * died); jobs with a restart strategy then recover onto its slots. Returns its PID.
+     */
+    public long startTaskManager(StackLog log) throws Exception {
+        OptionalLong running = taskManager.pid();
+        if (running.isPresent()) {
+            return running.getAsLong();
+        }
+        if (!jobManager.isRunning()) {
+            throw new IllegalStateException(
+                    "no Flink jobmanager runs from " + dir + "; start the cluster first");
+        }
+        install(log);
+        long tm =
+                taskManager.start(
+                        command(
+                                dir.resolve("conf"),
+                                "GET_TM_RESOURCE_PARAMS",
+                                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                                "taskmanager"),
+                        Map.of("FLINK_CONF_DIR", dir.resolve("conf").toString()),
+                        dir);
+        log.info("flink taskmanager (pid " + tm + ") started");
+        Waits.until("flink", START_TIMEOUT, this::health, taskManager);
+        return tm;
+    }
+
+    /**
      * The JVM command: memory flags and dynamic properties computed by Flink's own BashJavaUtils.
      */
     private List<String> command(Path conf, String resourceQuery, String mainClass, String role)
@@ -201,6 +229,10 @@ public final class FlinkClusterService implements Service, Stack.ClientSettings 
                         "taskmanager.rpc.port: " + (restPort + 2),
                         "taskmanager.numberOfTaskSlots: 2",
                         "taskmanager.memory.process.size: 2048m",
+                        // A TaskManager that died is declared lost after two failed heartbeat
+                        // RPCs: 2 x 2 s instead of 2 x 10 s, so jobs recover quickly.
+                        "heartbeat.interval: 2000",
+                        "heartbeat.timeout: 30000",
                         "blob.server.port: " + (restPort + 3),
                         "rest.address: localhost",
                         "rest.bind-address: 127.0.0.1",

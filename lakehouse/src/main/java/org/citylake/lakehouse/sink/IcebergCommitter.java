@@ -32,7 +32,8 @@ import org.apache.iceberg.io.WriteResult;
  *
  * <p>Exactly once: files are kept in operator state per checkpoint and committed only when the
  * checkpoint completes. Each commit records the job id, this operator's id and the checkpoint id;
- * after a restore, files of checkpoints the table already has are skipped, the rest committed.
+ * after a restore, files of checkpoints the table already has are skipped, the rest committed. A
+ * bounded input's last files are committed by the final checkpoint, never outside a checkpoint.
  *
  * <p>Runs with parallelism 1, so its input watermark is the minimum over all writer subtasks.
  */
@@ -131,6 +132,13 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
+        // Files flushed at the end of the input belong to the first checkpoint after it.
+        List<byte[]> endOfInput = pending.filesByCheckpoint.remove(Long.MAX_VALUE);
+        if (endOfInput != null) {
+            pending.filesByCheckpoint
+                    .computeIfAbsent(context.getCheckpointId(), id -> new ArrayList<>())
+                    .addAll(endOfInput);
+        }
         pending.watermarkByCheckpoint.put(context.getCheckpointId(), currentWatermark);
         checkpointedState.update(List.of(InstantiationUtil.serializeObject(pending)));
     }
@@ -141,8 +149,18 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
         commitUpTo(checkpointId, pending.jobId);
     }
 
+    /**
+     * With checkpoints, the last files wait for the final checkpoint Flink takes after the end of
+     * the input (the task finishes only when it completes): committing them here, outside any
+     * checkpoint, would commit them a second time if the job failed before that checkpoint, since a
+     * restore replays the input from the previous one. Without checkpoints (batch) there is no
+     * restore, and this is the commit.
+     */
     @Override
     public void endInput() throws Exception {
+        if (getOperatorConfig().isCheckpointingEnabled()) {
+            return;
+        }
         pending.watermarkByCheckpoint.put(Long.MAX_VALUE, currentWatermark);
         commitUpTo(Long.MAX_VALUE, pending.jobId);
     }
