@@ -207,6 +207,7 @@ public final class FreshnessBench {
                         false,
                         null);
         JobClient job = IngestJob.submit(lake, plan);
+        awaitRunning(job, interval);
         Map<Long, Long> sentNanos = new ConcurrentHashMap<>();
         Map<Long, Long> seenNanos = new ConcurrentHashMap<>();
         AtomicBoolean producing = new AtomicBoolean(true);
@@ -339,6 +340,22 @@ public final class FreshnessBench {
         System.err.printf(
                 Locale.ROOT, "[%s] checkpoint %d s files: %s%n", NAME, interval.toSeconds(), files);
         return new Measured(p50, p95, files);
+    }
+
+    /** Waits until the job runs, so the first window does not start with a backlog. */
+    private static void awaitRunning(JobClient job, Duration interval) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (job.getJobStatus().get() != org.apache.flink.api.common.JobStatus.RUNNING) {
+            if (job.getJobStatus().get().isTerminalState() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "the ingest job for checkpoint interval "
+                                + interval
+                                + " is "
+                                + job.getJobStatus().get()
+                                + " instead of RUNNING");
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static void produce(

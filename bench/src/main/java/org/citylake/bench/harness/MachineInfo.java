@@ -45,7 +45,8 @@ public final class MachineInfo {
     }
 
     private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return Math.round(load * 100) / 100.0;
     }
 
     /** The first {@code model name} of a cpuinfo file, or "unknown". */

@@ -212,6 +212,24 @@ public final class Report {
                         .append(" |\n");
             }
         }
+        if (!extra.isEmpty()) {
+            md.append("\n## Details\n\n");
+            extra.forEach(
+                    (k, v) -> {
+                        if (v instanceof Map<?, ?> map) {
+                            md.append("- ").append(k).append(":\n");
+                            map.forEach(
+                                    (mk, mv) ->
+                                            md.append("  - ")
+                                                    .append(mk)
+                                                    .append(": ")
+                                                    .append(mv)
+                                                    .append("\n"));
+                        } else {
+                            md.append("- ").append(k).append(": ").append(v).append("\n");
+                        }
+                    });
+        }
         if (!notes.isEmpty()) {
             md.append("\n## Method\n\n");
             notes.forEach(n -> md.append("- ").append(n).append("\n"));
