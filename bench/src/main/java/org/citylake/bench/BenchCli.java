@@ -185,7 +185,7 @@ public final class BenchCli implements Runnable {
 
         @Option(
                 names = "--readings",
-                defaultValue = "2000000",
+                defaultValue = "1000000",
                 description = "Readings per run (default ${DEFAULT-VALUE}).")
         long readings;
 
