@@ -31,6 +31,8 @@ public final class BenchStack implements AutoCloseable {
     private final StackLog log;
     private final KafkaService kafka;
     private final TrinoService trino;
+    private final Thread onExit;
+    private boolean closed;
 
     private BenchStack(
             Stack stack,
@@ -43,6 +45,9 @@ public final class BenchStack implements AutoCloseable {
         this.log = log;
         this.kafka = kafka;
         this.trino = trino;
+        // Interrupted (Ctrl-C, SIGTERM): still stop the servers this run started.
+        this.onExit = new Thread(this::stopQuietly, "bench-stack-stop");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** Installs what is missing and starts the services; stops what started if one fails. */
@@ -128,7 +133,24 @@ public final class BenchStack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // called from the hook itself
+        }
         stack.down(log);
+    }
+
+    private void stopQuietly() {
+        try {
+            close();
+        } catch (Exception e) {
+            log.info("stopping the benchmark's servers failed: " + e.getMessage());
+        }
     }
 }
