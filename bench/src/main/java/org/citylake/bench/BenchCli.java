@@ -1,0 +1,356 @@
+package org.citylake.bench;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.citylake.bench.freshness.FreshnessBench;
+import org.citylake.bench.harness.GitInfo;
+import org.citylake.bench.harness.MachineInfo;
+import org.citylake.bench.harness.Report;
+import org.citylake.bench.ingest.IngestBench;
+import org.citylake.bench.trino.TrinoBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code citylake bench <name>}: runs one benchmark and writes {@code bench/results/<name>.json}
+ * and {@code .md}. Each benchmark starts the servers it needs privately (free loopback ports, a
+ * temporary directory) and stops them by PID when done, also on failure.
+ */
+@Command(
+        name = "citylake bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmarks against peers and the physical ceiling. Each runs warm-ups and ≥ 3 measured"
+                    + " repetitions, prints a progress line per repetition on stderr and writes"
+                    + " <results-dir>/<name>.json and <name>.md (machine, commit, parameters, every"
+                    + " repetition, median, min/max, IQR, the reference measured in the same run"
+                    + " and the ratio)."
+        },
+        footer = {
+            "",
+            "Planned, once the analytics jobs exist: cityday (a Hangzhou-scale city-day ingested"
+                    + " and every analytics job run; wall time and peak memory per stage) and"
+                    + " congestion-vs-duckdb (the congestion ranking job vs DuckDB over the same"
+                    + " Parquet files)."
+        },
+        subcommands = {
+            BenchCli.Ingest.class,
+            BenchCli.Freshness.class,
+            BenchCli.Trino.class,
+        })
+public final class BenchCli implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "name a benchmark: ingest, freshness or trino");
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "classpath:log4j2-bench.properties");
+        }
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new BenchCli())
+                .setExecutionExceptionHandler(
+                        (e, cmd, parsed) -> {
+                            cmd.getErr().println("citylake bench: " + describe(e));
+                            e.printStackTrace(cmd.getErr());
+                            return 1;
+                        })
+                .execute(args);
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder s = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !s.toString().contains(c.getMessage())) {
+                s.append(" — caused by: ").append(c.getMessage());
+            }
+        }
+        return s.toString();
+    }
+
+    /** Options every benchmark takes. */
+    static final class Common {
+        @Option(
+                names = "--reps",
+                defaultValue = "3",
+                description =
+                        "Measured repetitions (≥ 3 for a recorded result; default ${DEFAULT-VALUE}).")
+        int reps;
+
+        @Option(
+                names = "--warmups",
+                defaultValue = "1",
+                description = "Warm-up runs before the measured ones (default ${DEFAULT-VALUE}).")
+        int warmups;
+
+        @Option(
+                names = "--results-dir",
+                paramLabel = "DIR",
+                description =
+                        "Where <name>.json and <name>.md go (default <citylake home>/bench/results).")
+        Path resultsDir;
+
+        @Option(
+                names = "--work-dir",
+                paramLabel = "DIR",
+                description =
+                        "Scratch directory for the private servers and generated data (default: a"
+                                + " new temporary directory, deleted afterwards).")
+        Path workDir;
+
+        @Option(
+                names = "--keep-work-dir",
+                description = "Keep the scratch directory (to inspect logs).")
+        boolean keepWorkDir;
+
+        static Path home() {
+            String home = System.getProperty("citylake.home");
+            return Path.of(home != null ? home : ".").toAbsolutePath().normalize();
+        }
+
+        String command(String name, List<String> args) {
+            return "./citylake bench "
+                    + name
+                    + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        }
+
+        /** Creates the work dir, runs the bench, writes the report, cleans up. */
+        int run(BenchBody body) throws Exception {
+            if (reps < 1) {
+                throw new IllegalArgumentException("--reps must be at least 1, got " + reps);
+            }
+            Path home = home();
+            boolean temporary = workDir == null;
+            Path work =
+                    temporary
+                            ? Files.createTempDirectory("citylake-bench-")
+                            : Files.createDirectories(workDir.toAbsolutePath());
+            try {
+                Report report = body.run(home, work);
+                Path dir =
+                        resultsDir != null ? resultsDir : home.resolve("bench").resolve("results");
+                List<Path> written =
+                        report.write(dir, MachineInfo.describe(), GitInfo.describe(home));
+                System.err.println(
+                        "citylake bench: wrote " + written.get(0) + " and " + written.get(1));
+                System.out.print(report.toMarkdown(MachineInfo.describe(), GitInfo.describe(home)));
+                return 0;
+            } finally {
+                if (temporary && !keepWorkDir) {
+                    deleteTree(work);
+                } else {
+                    System.err.println("citylake bench: scratch directory kept at " + work);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface BenchBody {
+        Report run(Path home, Path workDir) throws Exception;
+    }
+
+    @Command(
+            name = "ingest",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Kafka → Flink ingest job (exactly-once, checkpoints on) → Iceberg on S3 with the"
+                        + " PostgreSQL catalog, at each parallelism: readings/s and CPU-seconds per"
+                        + " million readings. In the same run the ceiling: Iceberg's RowData Parquet"
+                        + " writer writing the same rows to the same S3 in one thread; the ratio."
+                        + " Starts PostgreSQL, S3Proxy and Kafka privately. Readings are the"
+                        + " bundled Aarhus traffic day scaled up (more segments, same statistics),"
+                        + " produced to Kafka before the timed part. After every run the clean"
+                        + " table must hold exactly the readings produced, else the bench fails."
+            })
+    static final class Ingest implements Callable<Integer> {
+        @Mixin Common common;
+
+        @Option(
+                names = "--readings",
+                defaultValue = "1000000",
+                description = "Readings per run (default ${DEFAULT-VALUE}).")
+        long readings;
+
+        @Option(
+                names = "--parallelism",
+                split = ",",
+                defaultValue = "1,2",
+                description = "Job parallelisms to measure (default ${DEFAULT-VALUE}).")
+        List<Integer> parallelism;
+
+        @Option(
+                names = "--checkpoint-interval",
+                defaultValue = "PT2S",
+                description =
+                        "Checkpoint (= commit) interval, ISO-8601 (default ${DEFAULT-VALUE}, as `citylake ingest`).")
+        Duration checkpointInterval;
+
+        @Option(
+                names = "--seed",
+                defaultValue = "1",
+                description = "Generator seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (readings < 1) {
+                throw new IllegalArgumentException("--readings must be positive, got " + readings);
+            }
+            IngestBench.Params params =
+                    new IngestBench.Params(
+                            readings,
+                            List.copyOf(parallelism),
+                            checkpointInterval,
+                            common.warmups,
+                            common.reps,
+                            seed);
+            String command = common.command(IngestBench.NAME, argsOf(spec));
+            return common.run((home, work) -> IngestBench.run(params, home, work, command));
+        }
+    }
+
+    @Command(
+            name = "freshness",
+            mixinStandardHelpOptions = true,
+            description = {
+                "A reading produced to Kafka → visible through Trino: p50/p95 latency at each"
+                        + " checkpoint interval, with a steady stream of live readings at a modest"
+                        + " rate into an unbounded ingest job and marker readings polled through"
+                        + " Trino; then data files per partition after the run, without and with"
+                        + " compaction (Iceberg rewriteDataFiles). Starts PostgreSQL, S3Proxy,"
+                        + " Kafka and Trino privately."
+            })
+    static final class Freshness implements Callable<Integer> {
+        @Mixin Common common;
+
+        @Option(
+                names = "--checkpoint-intervals",
+                split = ",",
+                defaultValue = "PT2S,PT5S,PT10S",
+                description = "Checkpoint intervals to measure (default ${DEFAULT-VALUE}).")
+        List<Duration> intervals;
+
+        @Option(
+                names = "--rate",
+                defaultValue = "1000",
+                description = "Steady stream, readings/s (default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(
+                names = "--window",
+                defaultValue = "PT40S",
+                description =
+                        "Length of one measured repetition (default ${DEFAULT-VALUE}); a warm-up window of the same length comes first.")
+        Duration window;
+
+        @Option(
+                names = "--marker-every",
+                defaultValue = "PT0.5S",
+                description = "Interval between marker readings (default ${DEFAULT-VALUE}).")
+        Duration markerEvery;
+
+        @Option(
+                names = "--seed",
+                defaultValue = "1",
+                description = "Generator seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            FreshnessBench.Params params =
+                    new FreshnessBench.Params(
+                            List.copyOf(intervals),
+                            rate,
+                            window,
+                            markerEvery,
+                            common.warmups,
+                            common.reps,
+                            seed);
+            String command = common.command(FreshnessBench.NAME, argsOf(spec));
+            return common.run((home, work) -> FreshnessBench.run(params, home, work, command));
+        }
+    }
+
+    @Command(
+            name = "trino",
+            mixinStandardHelpOptions = true,
+            description = {
+                "p50/p95 of the analyst queries (the views clean.v_traffic_hourly, v_air_daily,"
+                        + " v_parking_hourly and typical queries) through Trino over the demo data"
+                        + " (the bundled feeds ingested into a private stack), with DuckDB running"
+                        + " the same query over the same Parquet data files (taken from the tables'"
+                        + " scan planning) as the reference; results are checked equal. Starts"
+                        + " PostgreSQL, S3Proxy and Trino privately."
+            })
+    static final class Trino implements Callable<Integer> {
+        @Mixin Common common;
+
+        @Option(
+                names = "--runs",
+                defaultValue = "20",
+                description =
+                        "Executions of each query per repetition, for its p50/p95 (default ${DEFAULT-VALUE}).")
+        int runs;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            TrinoBench.Params params = new TrinoBench.Params(runs, common.warmups, common.reps);
+            String command = common.command(TrinoBench.NAME, argsOf(spec));
+            return common.run((home, work) -> TrinoBench.run(params, home, work, command));
+        }
+    }
+
+    /** The arguments given after the bench name, for the command line in the result. */
+    static List<String> argsOf(CommandLine.Model.CommandSpec spec) {
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        int at = all.indexOf(spec.name());
+        return at < 0 ? all : all.subList(at + 1, all.size());
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(
+                root,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                            throws IOException {
+                        Files.delete(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e)
+                            throws IOException {
+                        Files.delete(dir);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+    }
+}

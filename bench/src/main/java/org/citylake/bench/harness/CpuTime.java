@@ -1,0 +1,75 @@
+package org.citylake.bench.harness;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+
+/**
+ * CPU time consumed: this JVM (user + system, from the OperatingSystemMXBean) and other processes
+ * (from {@code /proc/<pid>/stat}, the process and its live descendants).
+ */
+public final class CpuTime {
+
+    /** Kernel clock ticks per second; 100 on every Linux this runs on (USER_HZ). */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private CpuTime() {}
+
+    /** CPU seconds this JVM has used so far. */
+    public static double thisProcessSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            if (nanos >= 0) {
+                return nanos / 1e9;
+            }
+        }
+        throw new IllegalStateException(
+                "this JVM does not report its process CPU time (no com.sun.management"
+                        + " OperatingSystemMXBean); run the benchmarks on a HotSpot/OpenJDK JVM");
+    }
+
+    /**
+     * CPU seconds used so far by the processes {@code pids} and their live descendants (user +
+     * system, plus what their already-reaped children used). 0 for a process that is gone.
+     */
+    public static double processesSeconds(Collection<Long> pids) {
+        double total = 0;
+        for (long pid : pids) {
+            total += procSeconds(pid);
+            total +=
+                    ProcessHandle.of(pid)
+                            .map(h -> h.descendants().mapToDouble(d -> procSeconds(d.pid())).sum())
+                            .orElse(0.0);
+        }
+        return total;
+    }
+
+    /** utime + stime + cutime + cstime of one process, in seconds; 0 when unreadable. */
+    static double procSeconds(long pid) {
+        try {
+            return parseStat(
+                    Files.readString(
+                            Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** CPU seconds from the text of a {@code /proc/<pid>/stat} file. */
+    static double parseStat(String stat) {
+        // The command name (field 2) may contain spaces: fields after it follow the last ')'.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // f[0] is field 3 (state); utime is field 14 → f[11]; stime f[12]; cutime f[13]; cstime
+        // f[14].
+        long ticks =
+                Long.parseLong(f[11])
+                        + Long.parseLong(f[12])
+                        + Long.parseLong(f[13])
+                        + Long.parseLong(f[14]);
+        return ticks / TICKS_PER_SECOND;
+    }
+}

@@ -1,0 +1,305 @@
+package org.citylake.bench.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.core.execution.JobClient;
+import org.citylake.bench.harness.CpuTime;
+import org.citylake.bench.harness.Repetitions;
+import org.citylake.bench.harness.Report;
+import org.citylake.bench.harness.Series;
+import org.citylake.bench.stack.BenchStack;
+import org.citylake.bench.traffic.ScaledTrafficDay;
+import org.citylake.bench.traffic.TrafficProducer;
+import org.citylake.ingest.IngestJob;
+import org.citylake.ingest.IngestSettings;
+import org.citylake.ingest.kafka.FeedTopics;
+import org.citylake.ingest.kafka.KafkaAdmin;
+import org.citylake.ingest.kafka.KafkaFeedSource;
+import org.citylake.lakehouse.Lake;
+import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.tables.EntityType;
+import org.citylake.lakehouse.tables.Feed;
+import org.citylake.lakehouse.tables.TableRegistry;
+import org.citylake.ref.RefLoader;
+import org.citylake.stack.StackLog;
+
+/**
+ * {@code bench ingest}: Kafka → Flink (the real ingest job, exactly-once, checkpoints on) → Iceberg
+ * on S3 with the PostgreSQL catalog, at each parallelism, against the ceiling of Iceberg's RowData
+ * Parquet writer writing the same rows to the same S3 in one thread.
+ *
+ * <pre>
+ *  scaled Aarhus day ─► Kafka city.traffic (untimed)
+ *                          │  timed: submit → job finished (bounded source, all offsets read)
+ *                          ▼
+ *               IngestJob (MiniCluster, parallelism p) ─► raw.traffic, clean.traffic_flow,
+ *                                                         ops.dead_letter   (fresh tables per run)
+ *  same rows ─► RowDataTaskWriterFactory, 1 thread ─► raw.traffic, clean.traffic_flow (ceiling)
+ * </pre>
+ */
+public final class IngestBench {
+
+    public static final String NAME = "ingest";
+
+    /**
+     * Parameters of a run.
+     *
+     * @param readings readings produced to Kafka and ingested per run
+     * @param parallelisms the job parallelisms measured
+     * @param checkpointInterval checkpoint (= Iceberg commit) interval of the job
+     * @param warmups warm-up runs per configuration (discarded)
+     * @param reps measured repetitions per configuration
+     * @param seed generator seed
+     */
+    public record Params(
+            long readings,
+            List<Integer> parallelisms,
+            Duration checkpointInterval,
+            int warmups,
+            int reps,
+            long seed) {}
+
+    private static final String CITY = ScaledTrafficDay.BASE_CITY;
+    private static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
+
+    private IngestBench() {}
+
+    public static Report run(Params params, Path home, Path workDir, String command)
+            throws Exception {
+        Report report =
+                new Report(
+                        NAME,
+                        "JSON TrafficFlowObserved readings (keyValues, the bundled Aarhus day scaled"
+                                + " up) from Kafka through the ingest job (parse, validate, dedup;"
+                                + " exactly-once, checkpoints on) into Iceberg on S3 (S3Proxy) with"
+                                + " the PostgreSQL JDBC catalog, against Iceberg's RowData Parquet"
+                                + " writer writing the same rows to the same S3 in one thread.",
+                        command);
+        report.parameter("readings", params.readings())
+                .parameter("parallelism", params.parallelisms())
+                .parameter("checkpoint_interval", params.checkpointInterval().toString())
+                .parameter("warmups", params.warmups())
+                .parameter("repetitions", params.reps())
+                .parameter("seed", params.seed());
+
+        StackLog log = StackLog.to(System.err);
+        ScaledTrafficDay day =
+                ScaledTrafficDay.fromTestData(home.resolve("test-data"), workDir, params.seed());
+        int replicas = day.replicasFor(params.readings());
+        Path scaledFeeds = workDir.resolve("scaled-feeds");
+        int segments = day.writeRoadSegments(scaledFeeds, CITY, replicas);
+        report.parameter("road_segments", segments - 1)
+                .parameter("source", "bundled Aarhus traffic day 2014-08-18 × " + replicas);
+
+        try (BenchStack stack = BenchStack.start(workDir, true, false, log)) {
+            String bootstrap = stack.kafkaBootstrap();
+            long produced = produce(bootstrap, day, params.readings());
+            report.extra("services", stack.pids().keySet());
+
+            for (int p : params.parallelisms()) {
+                String label = "ingest p=" + p;
+                Map<String, List<Double>> values =
+                        new Repetitions(NAME, System.err)
+                                .run(
+                                        label,
+                                        params.warmups(),
+                                        params.reps(),
+                                        run ->
+                                                ingestOnce(
+                                                        stack,
+                                                        scaledFeeds,
+                                                        p,
+                                                        params,
+                                                        produced,
+                                                        "p" + p + "_" + runName(run)));
+                report.add(Series.measured(label, "readings/s", values.get("readings_per_s")));
+                report.add(
+                        Series.measured(
+                                label + " CPU (Flink JVM)",
+                                "CPU-s per million readings",
+                                values.get("cpu_s_per_million")));
+                report.add(
+                        Series.measured(
+                                label + " CPU (Kafka, S3Proxy, PostgreSQL)",
+                                "CPU-s per million readings",
+                                values.get("services_cpu_s_per_million")));
+            }
+
+            Map<String, List<Double>> ceiling =
+                    new Repetitions(NAME, System.err)
+                            .run(
+                                    "ceiling (Iceberg RowData writer, 1 thread)",
+                                    params.warmups(),
+                                    params.reps(),
+                                    run ->
+                                            ceilingOnce(
+                                                    stack,
+                                                    day,
+                                                    params.readings(),
+                                                    "ceiling_" + runName(run)));
+            report.add(Series.reference("ceiling", "readings/s", ceiling.get("readings_per_s")));
+            report.add(
+                    Series.reference(
+                            "ceiling CPU (this JVM)",
+                            "CPU-s per million readings",
+                            ceiling.get("cpu_s_per_million")));
+        }
+
+        double best = 0;
+        String bestLabel = null;
+        for (int p : params.parallelisms()) {
+            double ratio = report.ratio("ingest p=" + p + " / ceiling", "ingest p=" + p, "ceiling");
+            double rate = report.series("ingest p=" + p).median();
+            if (rate > best) {
+                best = rate;
+                bestLabel = "p=" + p + ": " + String.format(Locale.ROOT, "%.2f×", ratio);
+            }
+        }
+        int top = params.parallelisms().stream().mapToInt(Integer::intValue).max().orElse(1);
+        double topRatio =
+                report.series("ingest p=" + top).median() / report.series("ceiling").median();
+        report.goal(
+                "ingest ≥ 0.35× the ceiling (p=" + top + ")",
+                String.format(Locale.ROOT, "%.2f×", topRatio),
+                topRatio >= 0.35);
+        report.goal(
+                "≥ 100,000 readings/s on 2 cores",
+                Report.number(best) + " readings/s (" + bestLabel + ")",
+                best >= 100_000);
+        report.note(
+                "Readings are produced to Kafka (topic city.traffic, broker default partitions)"
+                        + " before the timed part. Each run reads them all from the earliest offset"
+                        + " (its own consumer group, bounded at the end offsets) into fresh tables"
+                        + " (its own catalog name and warehouse prefix), so every run does the same"
+                        + " work.");
+        report.note(
+                "Timed: from job submission (IngestJob.submit on the in-process MiniCluster,"
+                        + " including its start-up and the dedup/known-sensor loading) to the job's"
+                        + " completion, after the final Iceberg commit. Checkpoints (exactly-once)"
+                        + " are on at the given interval.");
+        report.note(
+                "After every run the tables are checked: clean.traffic_flow and raw.traffic hold"
+                        + " exactly the readings produced and ops.dead_letter none; a mismatch"
+                        + " fails the benchmark.");
+        report.note(
+                "CPU: this JVM's process CPU time (OperatingSystemMXBean) over the timed part, and"
+                        + " the services' CPU (utime+stime from /proc of the Kafka, S3Proxy and"
+                        + " PostgreSQL processes and their children) over the same interval.");
+        report.note(
+                "Ceiling: RowDataTaskWriterFactory (Iceberg's Flink RowData Parquet task writer, the"
+                        + " one the sink uses) writes the same raw + clean rows per reading into"
+                        + " fresh tables on the same S3 in one thread and commits one append per"
+                        + " table. Rows are built from the JSON in chunks of 50,000 outside the"
+                        + " timed part; timed are the writes, file uploads and commits.");
+        return report;
+    }
+
+    private static String runName(Repetitions.Run run) {
+        return run.warmup() ? "warmup" : "r" + run.index();
+    }
+
+    private static long produce(String bootstrap, ScaledTrafficDay day, long readings)
+            throws Exception {
+        try (var admin = KafkaAdmin.open(bootstrap)) {
+            FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC));
+        }
+        long started = System.nanoTime();
+        long acked;
+        try (TrafficProducer producer = new TrafficProducer(bootstrap, 20)) {
+            long[] sent = {0};
+            acked =
+                    producer.sendAll(
+                            CITY,
+                            day.readings(readings, CITY),
+                            () -> {
+                                sent[0] += 100_000;
+                                System.err.printf(
+                                        Locale.ROOT,
+                                        "[%s] produced %,d of %,d readings to Kafka%n",
+                                        NAME,
+                                        sent[0],
+                                        readings);
+                            });
+        }
+        if (acked != readings) {
+            throw new IllegalStateException(
+                    "Kafka acknowledged " + acked + " of " + readings + " readings");
+        }
+        System.err.printf(
+                Locale.ROOT,
+                "[%s] %,d readings in Kafka (%.1f s, not timed)%n",
+                NAME,
+                acked,
+                (System.nanoTime() - started) / 1e9);
+        return acked;
+    }
+
+    private static Map<String, Double> ingestOnce(
+            BenchStack stack,
+            Path scaledFeeds,
+            int parallelism,
+            Params params,
+            long expected,
+            String runId)
+            throws Exception {
+        String catalog = "bench_ingest_" + runId;
+        LakeConfig lake = stack.lake(catalog);
+        try (Lake l = Lake.open(lake)) {
+            l.init();
+            RefLoader.loadAll(l, scaledFeeds);
+        }
+        IngestSettings settings =
+                IngestSettings.defaults(Map.of(CITY, ZONE)).withParallelism(parallelism);
+        KafkaFeedSource.Input input =
+                new KafkaFeedSource.Input(
+                        stack.kafkaBootstrap(), Set.of(Feed.TRAFFIC), true, catalog);
+        IngestJob.Plan plan =
+                IngestJob.Plan.fromKafka(input, settings, params.checkpointInterval(), false, null);
+
+        List<Long> servicePids = new ArrayList<>(stack.pids().values());
+        double cpu0 = CpuTime.thisProcessSeconds();
+        double services0 = CpuTime.processesSeconds(servicePids);
+        long t0 = System.nanoTime();
+        JobClient job = IngestJob.submit(lake, plan);
+        job.getJobExecutionResult().get();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = CpuTime.thisProcessSeconds() - cpu0;
+        double services = CpuTime.processesSeconds(servicePids) - services0;
+
+        try (Lake l = Lake.open(lake)) {
+            String where = "run " + runId + " (parallelism " + parallelism + ")";
+            LakeCounts.require(l, EntityType.TRAFFIC_FLOW_OBSERVED.cleanTable(), expected, where);
+            LakeCounts.require(l, Feed.TRAFFIC.rawTable(), expected, where);
+            LakeCounts.require(l, TableRegistry.DEAD_LETTER, 0, where);
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("readings_per_s", expected / seconds);
+        m.put("cpu_s_per_million", cpu / expected * 1e6);
+        m.put("services_cpu_s_per_million", services / expected * 1e6);
+        return m;
+    }
+
+    private static Map<String, Double> ceilingOnce(
+            BenchStack stack, ScaledTrafficDay day, long readings, String runId) throws Exception {
+        LakeConfig lake = stack.lake("bench_" + runId);
+        try (Lake l = Lake.open(lake)) {
+            l.init();
+            CeilingWriter.Timing timing =
+                    CeilingWriter.write(l, CITY, ZONE, day.readings(readings, CITY));
+            String where = "ceiling run " + runId;
+            LakeCounts.require(l, EntityType.TRAFFIC_FLOW_OBSERVED.cleanTable(), readings, where);
+            LakeCounts.require(l, Feed.TRAFFIC.rawTable(), readings, where);
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("readings_per_s", readings / timing.seconds());
+            m.put("cpu_s_per_million", timing.cpuSeconds() / readings * 1e6);
+            return m;
+        }
+    }
+}
