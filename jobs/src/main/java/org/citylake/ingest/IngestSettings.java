@@ -12,8 +12,9 @@ import java.util.Map;
  * @param maxOutOfOrderness how far behind the newest reading a reading may arrive and still be on
  *     time (event-time watermark lag)
  * @param idleness a source partition silent this long no longer holds the watermark back
- * @param dedupLookback how far before the lake's recorded watermark already-committed readings are
- *     loaded for duplicate detection when a job starts
+ * @param dedupLookback the duplicate-detection horizon: how far behind a sensor's newest reading
+ *     its observation times are remembered, and how far before the lake's recorded watermark
+ *     already-committed readings are loaded when a job starts
  * @param parallelism parallelism of parsing, deduplication and writing
  * @param cityZones time zone per city, for timestamps sent without an offset (default UTC)
  */

@@ -11,6 +11,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.OutputTag;
 import org.apache.iceberg.flink.CatalogLoader;
+import org.citylake.ingest.dedup.Deduplicate;
 import org.citylake.ingest.rows.LakeRows;
 import org.citylake.lakehouse.sink.LakeSink;
 import org.citylake.lakehouse.tables.EntityType;
