@@ -126,6 +126,9 @@ public final class IngestJob {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(plan.settings().parallelism());
+        // No operator keeps a record after handling it (dedup copies what it emits, the writers
+        // encode rows at once), so chained operators may pass records on without copying them.
+        env.getConfig().enableObjectReuse();
         if (plan.batch()) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         } else {
