@@ -98,6 +98,45 @@ class TableRegistryTest {
     }
 
     @Test
+    void rawTablesSkipDictionariesAndOlderTablesAreBroughtInLine() throws Exception {
+        try (Lake lake = Lake.open(LakeConfig.embedded(dir))) {
+            lake.init();
+            TableIdentifier id = TableIdentifier.parse("raw.traffic");
+            assertThat(lake.catalog().loadTable(id).properties())
+                    .containsEntry("parquet.enable.dictionary", "false");
+            assertThat(
+                            lake.catalog()
+                                    .loadTable(TableIdentifier.parse("clean.traffic_flow"))
+                                    .properties())
+                    .doesNotContainKey("parquet.enable.dictionary");
+
+            // A table created before the property existed gets it on the next init, once.
+            lake.catalog()
+                    .loadTable(id)
+                    .updateProperties()
+                    .remove("parquet.enable.dictionary")
+                    .commit();
+            int metadataBefore = metadataVersions(lake.catalog().loadTable(id));
+            assertThat(lake.init()).isEmpty();
+            Table raw = lake.catalog().loadTable(id);
+            assertThat(raw.properties()).containsEntry("parquet.enable.dictionary", "false");
+            assertThat(metadataVersions(raw)).isEqualTo(metadataBefore + 1);
+            lake.init();
+            assertThat(metadataVersions(lake.catalog().loadTable(id)))
+                    .isEqualTo(metadataBefore + 1);
+        }
+    }
+
+    private static int metadataVersions(Table table) {
+        return ((org.apache.iceberg.HasTableOperations) table)
+                        .operations()
+                        .current()
+                        .previousFiles()
+                        .size()
+                + 1;
+    }
+
+    @Test
     void feedsRouteToTheirEntityTypes() {
         assertThat(Feed.WASTE.entityTypes())
                 .containsExactly(EntityType.WASTE_CONTAINER, EntityType.WASTE_COLLECTION);
