@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.citylake.bench.congestion.CongestionVsDuckDbBench;
 import org.citylake.bench.freshness.FreshnessBench;
 import org.citylake.bench.harness.GitInfo;
 import org.citylake.bench.harness.MachineInfo;
@@ -38,14 +40,13 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Planned, once the analytics jobs exist: cityday (a Hangzhou-scale city-day ingested"
-                    + " and every analytics job run; wall time and peak memory per stage) and"
-                    + " congestion-vs-duckdb (the congestion ranking job vs DuckDB over the same"
-                    + " Parquet files)."
+                    + " and every analytics job run; wall time and peak memory per stage)."
         },
         subcommands = {
             BenchCli.Ingest.class,
             BenchCli.Freshness.class,
             BenchCli.Trino.class,
+            BenchCli.CongestionVsDuckDb.class,
         })
 public final class BenchCli implements Runnable {
 
@@ -54,7 +55,8 @@ public final class BenchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "name a benchmark: ingest, freshness or trino");
+                spec.commandLine(),
+                "name a benchmark: ingest, freshness, trino or congestion-vs-duckdb");
     }
 
     public static void main(String[] args) {
@@ -321,6 +323,55 @@ public final class BenchCli implements Runnable {
             TrinoBench.Params params = new TrinoBench.Params(runs, common.warmups, common.reps);
             String command = common.command(TrinoBench.NAME, argsOf(spec));
             return common.run((home, work) -> TrinoBench.run(params, home, work, command));
+        }
+    }
+
+    @Command(
+            name = "congestion-vs-duckdb",
+            mixinStandardHelpOptions = true,
+            description = {
+                "The congestion job (citylake run traffic: index per segment per 5 minutes and per"
+                        + " hour, day and week rankings of segments, districts and the city) over"
+                        + " the bundled real Aarhus week, against the same computation in DuckDB"
+                        + " (in-process, SQL over read_parquet of the same Iceberg data files):"
+                        + " wall and CPU seconds per side and the ratio; goal ≤ 3×. After every"
+                        + " repetition the job's gold.congestion_ranking and"
+                        + " gold.segment_congestion must equal DuckDB's results row for row"
+                        + " (doubles to a relative 1e-9), else the bench fails. Embedded profile:"
+                        + " no servers; the week is converted, its reference data loaded and its"
+                        + " 882,304 readings batch-ingested first (untimed, a few minutes)."
+            })
+    static final class CongestionVsDuckDb implements Callable<Integer> {
+        @Mixin Common common;
+
+        @Option(
+                names = "--from",
+                defaultValue = "2014-08-15",
+                paramLabel = "DATE",
+                description =
+                        "First day the job is run for (default ${DEFAULT-VALUE}, the bundled"
+                                + " week's first).")
+        LocalDate from;
+
+        @Option(
+                names = "--to",
+                defaultValue = "2014-08-21",
+                paramLabel = "DATE",
+                description =
+                        "Last day, included (default ${DEFAULT-VALUE}, the bundled week's last;"
+                                + " its 5 weekdays are ranked). Readings are read from the whole"
+                                + " ISO weeks around the days, as the job does.")
+        LocalDate to;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CongestionVsDuckDbBench.Params params =
+                    new CongestionVsDuckDbBench.Params(from, to, common.warmups, common.reps);
+            String command = common.command(CongestionVsDuckDbBench.NAME, argsOf(spec));
+            return common.run(
+                    (home, work) -> CongestionVsDuckDbBench.run(params, home, work, command));
         }
     }
 
