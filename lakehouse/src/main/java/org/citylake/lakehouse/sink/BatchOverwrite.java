@@ -145,15 +145,18 @@ public final class BatchOverwrite {
             if (dataFiles.isEmpty()) {
                 continue;
             }
-            Table table = lake.table(name);
-            table.refresh();
-            Snapshot before = table.currentSnapshot();
+            Snapshot before;
+            long committedId;
             try {
+                Table table = lake.table(name);
+                table.refresh();
+                before = table.currentSnapshot();
                 failurePoints.beforeCommit().accept(name);
                 ReplacePartitions replace = table.newReplacePartitions();
                 dataFiles.forEach(replace::addFile);
                 snapshotProperties.forEach(replace::set);
                 replace.commit();
+                committedId = table.currentSnapshot().snapshotId();
             } catch (RuntimeException e) {
                 String undone = rollBack(committed, ours);
                 throw new IllegalStateException(
@@ -167,7 +170,7 @@ public final class BatchOverwrite {
                         e);
             }
             committed.put(name, before);
-            ours.put(name, table.currentSnapshot().snapshotId());
+            ours.put(name, committedId);
         }
         return rows;
     }
