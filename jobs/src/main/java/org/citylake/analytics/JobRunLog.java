@@ -10,6 +10,7 @@ import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.RefTableWriter;
+import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.tables.TableRegistry;
 
 /** One row per batch run in {@code ops.job_runs}: what ran, for what, how it ended. */
@@ -33,6 +34,27 @@ public final class JobRunLog {
 
     public void succeeded(Lake lake, long rowsIn, long rowsOut, String summary) {
         record(lake, "SUCCEEDED", rowsIn, rowsOut, summary);
+    }
+
+    /** A run that may fail. */
+    @FunctionalInterface
+    public interface Run<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * Runs {@code run}; if it throws, records the run as {@code FAILED} with the error's message
+     * and rethrows. Success is the caller's to record, with its counts.
+     */
+    public <T> T failureRecorded(LakeConfig config, Run<T> run) throws Exception {
+        try {
+            return run.call();
+        } catch (Exception | Error e) {
+            try (Lake lake = Lake.open(config)) {
+                failed(lake, e);
+            }
+            throw e;
+        }
     }
 
     /** Best effort: a failure to log must not hide the failure being logged. */

@@ -29,6 +29,7 @@ import org.citylake.analytics.parking.ParkingLots;
 import org.citylake.analytics.parking.ParkingSettings;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.sink.BatchOverwrite;
 import org.citylake.lakehouse.tables.ParkingTables;
 import org.citylake.lakehouse.tables.TableRegistry;
 import picocli.CommandLine.Command;
@@ -122,14 +123,15 @@ public final class RunParkingCommand implements Callable<Integer> {
                         .map(w -> ", forecast trained " + w.train() + ", tested " + w.test())
                         .orElse(""));
         long started = System.nanoTime();
-        try {
-            ParkingJob.run(config, plan, periodArgs.allowIncomplete, System.err);
-        } catch (Exception | Error e) {
-            try (Lake lake = Lake.open(config)) {
-                log.failed(lake, e);
-            }
-            throw e;
-        }
+        log.failureRecorded(
+                config,
+                () ->
+                        ParkingJob.run(
+                                config,
+                                plan,
+                                periodArgs.allowIncomplete,
+                                System.err,
+                                BatchOverwrite.FailurePoints.NONE));
         try (Lake lake = Lake.open(config)) {
             long slots = RunTrafficCommand.addedRows(lake, ParkingTables.OCCUPANCY, log.runId());
             long daily = RunTrafficCommand.addedRows(lake, ParkingTables.DAILY, log.runId());

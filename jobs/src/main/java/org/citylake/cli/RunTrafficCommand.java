@@ -23,6 +23,7 @@ import org.citylake.analytics.traffic.SegmentRef;
 import org.citylake.analytics.traffic.TrafficCongestionJob;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.sink.BatchOverwrite;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.lakehouse.tables.TrafficTables;
 import picocli.CommandLine.Command;
@@ -126,18 +127,16 @@ public final class RunTrafficCommand implements Callable<Integer> {
                 "traffic %s: %d segments, peak %s %s%n",
                 days, segments.size(), peakDays, peakHours);
         long started = System.nanoTime();
-        try {
-            TrafficCongestionJob.run(
-                    config,
-                    new TrafficCongestionJob.Plan(days, settings, segments, log.runId()),
-                    periodArgs.allowIncomplete,
-                    System.err);
-        } catch (Exception | Error e) {
-            try (Lake lake = Lake.open(config)) {
-                log.failed(lake, e);
-            }
-            throw e;
-        }
+        log.failureRecorded(
+                config,
+                () ->
+                        TrafficCongestionJob.run(
+                                config,
+                                new TrafficCongestionJob.Plan(
+                                        days, settings, segments, log.runId()),
+                                periodArgs.allowIncomplete,
+                                System.err,
+                                BatchOverwrite.FailurePoints.NONE));
         try (Lake lake = Lake.open(config)) {
             long rows = addedRows(lake, TrafficTables.SEGMENT_CONGESTION, log.runId());
             long ranked = addedRows(lake, TrafficTables.CONGESTION_RANKING, log.runId());

@@ -11,13 +11,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
-import org.apache.iceberg.DistributionMode;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
-import org.apache.iceberg.flink.sink.FlinkSink;
 import org.citylake.analytics.AnalyticsPeriod;
 import org.citylake.analytics.Completeness;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.sink.BatchOverwrite;
 import org.citylake.lakehouse.tables.ParkingTables;
 
 /**
@@ -39,10 +38,12 @@ import org.citylake.lakehouse.tables.ParkingTables;
  * SeasonalDeltaModel} on the training days, scored by {@link AvailabilityForecast} beside the naive
  * forecast. A run covers whole local days of one city. Every lot of the reference table gets all
  * its slots and days, so each gold table receives every partition of the period, and each table is
- * written in one commit that replaces exactly the partitions written ({@code overwrite} in batch
- * mode): a re-run gives the same rows, and a run that fails before its commits leaves the previous
- * results readable. The forecast tables are keyed by the test period: runs over different periods
- * keep their own evaluations side by side.
+ * written in one commit that replaces exactly the partitions written: a re-run gives the same rows.
+ * The commits happen in the driver once the job has succeeded ({@link BatchOverwrite}): a run that
+ * fails, even after its files are written, commits nothing, and a failed commit rolls back the
+ * tables committed before it, so the previous results of every table stay the readable ones. The
+ * forecast tables are keyed by the test period: runs over different periods keep their own
+ * evaluations side by side.
  */
 public final class ParkingJob {
 
@@ -108,6 +109,24 @@ public final class ParkingJob {
     /** Checks the input is complete, then runs the job on the lake and waits for it. */
     public static void run(LakeConfig config, Plan plan, boolean allowIncomplete, PrintStream log)
             throws Exception {
+        run(config, plan, allowIncomplete, log, BatchOverwrite.FailurePoints.NONE);
+    }
+
+    /**
+     * As {@link #run(LakeConfig, Plan, boolean, PrintStream)}; fault tests pass where the run
+     * should fail.
+     *
+     * @return rows committed per gold table
+     * @throws IllegalStateException if the job or a commit failed; every table then keeps its
+     *     previous snapshot
+     */
+    public static Map<String, Long> run(
+            LakeConfig config,
+            Plan plan,
+            boolean allowIncomplete,
+            PrintStream log,
+            BatchOverwrite.FailurePoints failurePoints)
+            throws Exception {
         try (Lake lake = Lake.open(config)) {
             lake.init();
             Completeness.require(
@@ -130,31 +149,49 @@ public final class ParkingJob {
                             env, lake, plan.days().city(), from, plan.days().end().toEpochMilli());
             Outputs outputs = define(readings, plan);
             String city = plan.days().city();
-            sink(
-                    lake,
+            BatchOverwrite gold =
+                    new BatchOverwrite(
+                            lake,
+                            Map.of(
+                                    "citylake.job", NAME,
+                                    "citylake.run-id", plan.runId(),
+                                    "citylake.period", plan.days().toString()),
+                            failurePoints);
+            gold.add(
                     ParkingTables.OCCUPANCY,
-                    outputs.slots().map(new ParkingRows.Occupancy(city)),
-                    plan);
-            sink(lake, ParkingTables.DAILY, outputs.daily().map(new ParkingRows.Daily(city)), plan);
+                    typed(
+                            lake,
+                            ParkingTables.OCCUPANCY,
+                            outputs.slots().map(new ParkingRows.Occupancy(city))));
+            gold.add(
+                    ParkingTables.DAILY,
+                    typed(
+                            lake,
+                            ParkingTables.DAILY,
+                            outputs.daily().map(new ParkingRows.Daily(city))));
             Optional<ForecastWindow> window = plan.window();
             if (window.isPresent()) {
-                sink(
-                        lake,
+                gold.add(
                         ParkingTables.FORECAST,
-                        outputs.forecasts().map(new ParkingRows.Forecast(city, window.get())),
-                        plan);
-                sink(
-                        lake,
+                        typed(
+                                lake,
+                                ParkingTables.FORECAST,
+                                outputs.forecasts()
+                                        .map(new ParkingRows.Forecast(city, window.get()))));
+                gold.add(
                         ParkingTables.FORECAST_SKILL,
-                        outputs.skill().flatMap(new ParkingRows.Skill(city, window.get())),
-                        plan);
+                        typed(
+                                lake,
+                                ParkingTables.FORECAST_SKILL,
+                                outputs.skill()
+                                        .flatMap(new ParkingRows.Skill(city, window.get()))));
             } else {
                 log.printf(
                         "parking %s: no forecast: the period needs more than %d days (the last %d"
                                 + " test it, the days before train it)%n",
                         plan.days(), plan.settings().testDays(), plan.settings().testDays());
             }
-            env.executeAsync("citylake parking " + plan.days()).getJobExecutionResult().get();
+            return gold.execute(env, "citylake parking " + plan.days());
         }
     }
 
@@ -165,21 +202,11 @@ public final class ParkingJob {
         return env;
     }
 
-    private static void sink(
-            Lake lake, String table, SingleOutputStreamOperator<RowData> rows, Plan plan) {
+    private static DataStream<RowData> typed(
+            Lake lake, String table, SingleOutputStreamOperator<RowData> rows) {
         var schema = lake.table(table).schema();
-        DataStream<RowData> typed =
-                rows.returns(InternalTypeInfo.of(FlinkSchemaUtil.convert(schema)))
-                        .name("to-" + table)
-                        .uid("to-" + table);
-        FlinkSink.forRowData(typed)
-                .tableLoader(lake.tableLoader(table))
-                .overwrite(true)
-                .distributionMode(DistributionMode.HASH)
-                .setSnapshotProperty("citylake.job", NAME)
-                .setSnapshotProperty("citylake.run-id", plan.runId())
-                .setSnapshotProperty("citylake.period", plan.days().toString())
-                .uidPrefix(table)
-                .append();
+        return rows.returns(InternalTypeInfo.of(FlinkSchemaUtil.convert(schema)))
+                .name("to-" + table)
+                .uid("to-" + table);
     }
 }

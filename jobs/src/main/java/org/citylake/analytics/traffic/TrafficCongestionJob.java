@@ -6,19 +6,17 @@ import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
-import org.apache.iceberg.DistributionMode;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
-import org.apache.iceberg.flink.sink.FlinkSink;
 import org.citylake.analytics.AnalyticsPeriod;
 import org.citylake.analytics.Completeness;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.sink.BatchOverwrite;
 import org.citylake.lakehouse.tables.TrafficTables;
 
 /**
@@ -29,8 +27,18 @@ import org.citylake.lakehouse.tables.TrafficTables;
  * <p>A run covers whole days of one city. It reads the whole ISO weeks around them, so week
  * rankings always cover everything known of their week; rows and day rankings are written for the
  * asked days only. Each gold table is written in one commit that replaces the partitions the run
- * produced (city × day, city × period): a re-run gives the same rows, and a failed run commits
- * nothing, leaving the previous results readable.
+ * produced (city × day, city × period): a re-run gives the same rows. Both commits happen in the
+ * driver once the job has succeeded ({@link BatchOverwrite}): a run that fails, even after its
+ * files are written, commits nothing, and if the ranking's commit fails the index's is rolled back,
+ * so the previous results of both tables stay the readable ones.
+ *
+ * <pre>
+ * clean.traffic_flow (whole ISO weeks) ─► keyBy segment ─► SegmentCongestion
+ *     main: index rows ───────────────────────────────────► write gold.segment_congestion ─┐
+ *     side: period sums ─► ToScopes ─► keyBy scope group ─► RankScopes                     │
+ *                                       ──► write gold.congestion_ranking ─────────────────┤
+ *                                   driver, after the job succeeded: commit both ◄─────────┘
+ * </pre>
  */
 public final class TrafficCongestionJob {
 
@@ -75,6 +83,24 @@ public final class TrafficCongestionJob {
     /** Checks the input is complete, then runs the job on the lake and waits for it. */
     public static void run(LakeConfig config, Plan plan, boolean allowIncomplete, PrintStream log)
             throws Exception {
+        run(config, plan, allowIncomplete, log, BatchOverwrite.FailurePoints.NONE);
+    }
+
+    /**
+     * As {@link #run(LakeConfig, Plan, boolean, PrintStream)}; fault tests pass where the run
+     * should fail.
+     *
+     * @return rows committed per gold table
+     * @throws IllegalStateException if the job or a commit failed; both tables then keep their
+     *     previous snapshot
+     */
+    public static Map<String, Long> run(
+            LakeConfig config,
+            Plan plan,
+            boolean allowIncomplete,
+            PrintStream log,
+            BatchOverwrite.FailurePoints failurePoints)
+            throws Exception {
         try (Lake lake = Lake.open(config)) {
             lake.init();
             Completeness.require(
@@ -89,18 +115,27 @@ public final class TrafficCongestionJob {
                     TrafficReadings.read(env, lake, plan.days().wholeWeeks());
             Outputs outputs = define(readings, plan);
             String city = plan.days().city();
-            sink(
-                    lake,
+            BatchOverwrite gold =
+                    new BatchOverwrite(
+                            lake,
+                            Map.of(
+                                    "citylake.job", NAME,
+                                    "citylake.run-id", plan.runId(),
+                                    "citylake.period", plan.days().toString()),
+                            failurePoints);
+            gold.add(
                     TrafficTables.SEGMENT_CONGESTION,
-                    outputs.index().map(new TrafficRows.Index(city)),
-                    plan);
-            sink(
-                    lake,
+                    typed(
+                            lake,
+                            TrafficTables.SEGMENT_CONGESTION,
+                            outputs.index().map(new TrafficRows.Index(city))));
+            gold.add(
                     TrafficTables.CONGESTION_RANKING,
-                    outputs.ranking().map(new TrafficRows.Ranking(city)),
-                    plan);
-            JobClient job = env.executeAsync("citylake traffic " + plan.days());
-            job.getJobExecutionResult().get();
+                    typed(
+                            lake,
+                            TrafficTables.CONGESTION_RANKING,
+                            outputs.ranking().map(new TrafficRows.Ranking(city))));
+            return gold.execute(env, "citylake traffic " + plan.days());
         }
     }
 
@@ -111,21 +146,11 @@ public final class TrafficCongestionJob {
         return env;
     }
 
-    private static void sink(
-            Lake lake, String table, SingleOutputStreamOperator<RowData> rows, Plan plan) {
+    private static DataStream<RowData> typed(
+            Lake lake, String table, SingleOutputStreamOperator<RowData> rows) {
         var schema = lake.table(table).schema();
-        DataStream<RowData> typed =
-                rows.returns(InternalTypeInfo.of(FlinkSchemaUtil.convert(schema)))
-                        .name("to-" + table)
-                        .uid("to-" + table);
-        FlinkSink.forRowData(typed)
-                .tableLoader(lake.tableLoader(table))
-                .overwrite(true)
-                .distributionMode(DistributionMode.HASH)
-                .setSnapshotProperty("citylake.job", NAME)
-                .setSnapshotProperty("citylake.run-id", plan.runId())
-                .setSnapshotProperty("citylake.period", plan.days().toString())
-                .uidPrefix(table)
-                .append();
+        return rows.returns(InternalTypeInfo.of(FlinkSchemaUtil.convert(schema)))
+                .name("to-" + table)
+                .uid("to-" + table);
     }
 }
