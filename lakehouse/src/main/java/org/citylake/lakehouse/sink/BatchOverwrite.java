@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -30,9 +29,9 @@ import org.citylake.lakehouse.Lake;
  * the tables were added.
  *
  * <pre>
- *   rows of table 1 ─► keyBy partition ─► write table 1 ─┐
- *   rows of table 2 ─► keyBy partition ─► write table 2 ─┴─► collect ─► driver, after the job
- *                                                                      succeeded: commit 1, 2
+ *   rows of table 1 ─► by partition ─► write table 1 ─┐
+ *   rows of table 2 ─► by partition ─► write table 2 ─┴─► collect ─► driver, after the job
+ *                                                                   succeeded: commit 1, 2
  * </pre>
  *
  * <p>A job that fails anywhere, even after every file is written, commits nothing: every table
@@ -78,7 +77,11 @@ public final class BatchOverwrite {
         }
         Table t = lake.table(table);
         DataStream<TableFiles> files =
-                rows.keyBy(new PartitionPath(t.schema(), t.spec()), Types.STRING)
+                // Partitioned, not keyed: a keyed input would be sorted first in batch mode,
+                // and the fan-out writer needs no order.
+                rows.partitionCustom(
+                                new PartitionHash.ToWriter(),
+                                new PartitionHash(t.schema(), t.spec()))
                         .transform(
                                 "write " + table,
                                 TypeInformation.of(WrittenFiles.class),
