@@ -23,10 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ingest job on a standalone Flink cluster loses its TaskManager JVM (SIGKILL) several times,
- * each time while a checkpoint is in flight, at moments drawn from a seed; a new TaskManager is
- * started and the job recovers from its last checkpoint. A last kill lands when the whole input has
- * been read but the job has not finished yet. Afterwards raw holds every published reading once,
- * clean holds every reading once with the generator's content checksum, nothing is dead.
+ * at moments drawn from a seed within a checkpoint interval (at once when a checkpoint is seen in
+ * flight); a new TaskManager is started and the job recovers from its last checkpoint. A last kill
+ * lands when the whole input has been read but the job has not finished yet. Afterwards raw holds
+ * every published reading once, clean holds every reading once with the generator's content
+ * checksum, nothing is dead.
  *
  * <p>Sizes: {@code -Dcitylake.fault.readings} (CI 400,000; nightly 10,000,000), {@code
  * -Dcitylake.fault.kills} (3), {@code -Dcitylake.fault.seed}.
@@ -42,6 +43,9 @@ class KillTaskManagerFaultIT {
         long readings = Faults.size("citylake.fault.readings", 200_000);
         int kills = (int) Faults.size("citylake.fault.kills", 1);
         long seed = Faults.size("citylake.fault.seed", 20_261_122);
+        // Paced so the input lasts ~30 s of reading, however fast the job: the kills need
+        // checkpoints to fall between, and an unpaced job may read everything before the first.
+        long rate = Math.max(1, readings / 30);
         Random random = new Random(seed);
 
         Map<String, String> overrides = new HashMap<>();
@@ -77,6 +81,8 @@ class KillTaskManagerFaultIT {
                                             "traffic",
                                             "--checkpoint-interval",
                                             "PT1S",
+                                            "--rate",
+                                            Long.toString(rate),
                                             "--no-progress",
                                             "--data-dir",
                                             dir));
@@ -88,18 +94,28 @@ class KillTaskManagerFaultIT {
                 if (!await(() -> rest.checkpoints(job)[0] >= target, ingest)) {
                     break;
                 }
-                // Then strike while the next checkpoint is in flight.
-                if (!await(() -> rest.checkpoints(job)[1] > 0, ingest)) {
+                // Then strike within the next checkpoint interval (1 s) at a seeded moment, at
+                // once if a checkpoint is seen in flight first. Checkpoints take milliseconds
+                // here, so most kills land while files are being written or just committed.
+                long strikeAt = System.nanoTime() + random.nextInt(1000) * 1_000_000L;
+                boolean inFlight = false;
+                while (!inFlight && System.nanoTime() < strikeAt && !ingest.isDone()) {
+                    inFlight = rest.checkpoints(job)[1] > 0;
+                    Thread.sleep(5);
+                }
+                if (ingest.isDone()) {
                     break;
                 }
-                Thread.sleep(random.nextInt(300));
                 killTaskManager(flink);
                 done++;
                 flink.startTaskManager(LOG);
                 LOG.info(
                         String.format(
-                                "fault: kill %d of %d at %.1f s",
-                                done, kills, (System.nanoTime() - started) / 1e9));
+                                "fault: kill %d of %d at %.1f s%s",
+                                done,
+                                kills,
+                                (System.nanoTime() - started) / 1e9,
+                                inFlight ? ", checkpoint in flight" : ""));
             }
             assertThat(done)
                     .as("kills before the input ran out; raise -Dcitylake.fault.readings")
