@@ -389,7 +389,7 @@ public final class BenchCli implements Runnable {
                         + " repetition must leave exactly the generated readings in the clean"
                         + " tables and no dead letter, else the bench fails.",
                 "Unlike the other benchmarks, cityday defaults to --reps 1 --warmups 0: a"
-                        + " full-scale repetition takes 10-20 min here and warms its JIT within"
+                        + " full-scale repetition takes 9-23 min here and warms its JIT within"
                         + " seconds. Record ≥ 3 repetitions at a smaller --scale beside it; develop"
                         + " with --scale 0.01 (215k readings).",
             })
