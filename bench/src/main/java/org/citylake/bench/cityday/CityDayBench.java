@@ -184,10 +184,8 @@ public final class CityDayBench {
                         + " into a fresh lake.");
         report.note(
                 "Ingest is `citylake ingest --batch` over all five feed files in one job: a day's"
-                        + " backfill is a bounded input, and batch mode commits once at the end"
-                        + " (at scale 0.1 it was also faster than the streaming job with"
-                        + " checkpoints, see bench/README.md). The streaming job would give the"
-                        + " same rows.");
+                        + " backfill is a bounded input, and batch mode commits once at the end."
+                        + " The streaming job would give the same rows.");
         report.note(
                 "readings/s: ref and ingest = all readings of the day / stage time; traffic ="
                         + " traffic readings / stage time; parking = parking readings / stage time.");

@@ -11,13 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.io.CloseableIterable;
 import org.citylake.bench.harness.Repetitions;
 import org.citylake.bench.harness.Report;
 import org.citylake.bench.harness.Series;
 import org.citylake.bench.harness.Stats;
+import org.citylake.bench.harness.TableDataFiles;
 import org.citylake.bench.stack.BenchStack;
 import org.citylake.cli.CityLakeCli;
 import org.citylake.lakehouse.Lake;
@@ -81,7 +80,7 @@ public final class TrinoBench {
                         if (!files.containsKey(table)) {
                             List<Path> paths = dataFiles(lake.table(table), stack.s3DataDir());
                             fileCounts.put(table, paths.size());
-                            files.put(table, readParquet(paths));
+                            files.put(table, TableDataFiles.readParquet(paths));
                         }
                     }
                 }
@@ -198,46 +197,26 @@ public final class TrinoBench {
         }
     }
 
-    /** Local paths of a table's current data files; fails on delete files. */
+    /** Local paths of a table's current data files in the S3Proxy store; fails on delete files. */
     static List<Path> dataFiles(Table table, Path s3DataDir) throws Exception {
-        List<Path> paths = new ArrayList<>();
-        try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
-            for (FileScanTask task : tasks) {
-                if (!task.deletes().isEmpty()) {
-                    throw new IllegalStateException(
-                            table.name()
-                                    + " has delete files: reading its data files alone would not"
-                                    + " give the table's rows");
-                }
-                String location = task.file().location();
-                String prefix = "s3://";
-                if (!location.startsWith(prefix)) {
-                    throw new IllegalStateException("not an S3 data file: " + location);
-                }
-                Path local = s3DataDir.resolve(location.substring(prefix.length()));
-                if (!Files.isRegularFile(local)) {
-                    throw new IllegalStateException(
-                            "data file "
-                                    + location
-                                    + " is not at "
-                                    + local
-                                    + " in the S3Proxy store");
-                }
-                paths.add(local);
-            }
-        }
-        if (paths.isEmpty()) {
-            throw new IllegalStateException(table.name() + " has no data files");
-        }
-        return paths;
-    }
-
-    private static String readParquet(List<Path> paths) {
-        List<String> quoted = new ArrayList<>();
-        for (Path p : paths) {
-            quoted.add("'" + p.toString().replace("'", "''") + "'");
-        }
-        return "read_parquet([" + String.join(", ", quoted) + "])";
+        return TableDataFiles.of(
+                table,
+                location -> {
+                    String prefix = "s3://";
+                    if (!location.startsWith(prefix)) {
+                        throw new IllegalStateException("not an S3 data file: " + location);
+                    }
+                    Path local = s3DataDir.resolve(location.substring(prefix.length()));
+                    if (!Files.isRegularFile(local)) {
+                        throw new IllegalStateException(
+                                "data file "
+                                        + location
+                                        + " is not at "
+                                        + local
+                                        + " in the S3Proxy store");
+                    }
+                    return local;
+                });
     }
 
     private static void percentiles(

@@ -61,8 +61,8 @@ public final class TableRegistry {
 
     /**
      * Raw tables hold distinct payloads and positions: Parquet's dictionary encoder would hash and
-     * compare every one of them only to fall back to plain encoding (measured: 2–10× the write time
-     * of plain, same file size after zstd).
+     * compare every one of them only to fall back to plain encoding (seen in the ingest bench's
+     * profile).
      */
     static final Map<String, String> RAW_PROPERTIES = withoutDictionary(COMMON_PROPERTIES);
 
