@@ -39,7 +39,7 @@ import org.citylake.analytics.parking.ParkingSettings;
 import org.citylake.analytics.traffic.CongestionSettings;
 import org.citylake.analytics.traffic.SegmentDirectory;
 import org.citylake.analytics.traffic.TrafficCongestionJob;
-import org.citylake.cli.CityLakeCli;
+import org.citylake.cli.CliLake;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.sink.BatchOverwrite.FailurePoints;
@@ -454,14 +454,10 @@ class BatchJobFailureFaultIT {
     }
 
     static LakeConfig config() {
-        return LakeConfig.embedded(dir.resolve("lake"));
+        return new CliLake(dir).config();
     }
 
     static void cli(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--data-dir", dir.resolve("lake").toString()));
-        assertThat(CityLakeCli.execute(all.toArray(String[]::new)))
-                .as("citylake %s", String.join(" ", args))
-                .isZero();
+        new CliLake(dir).cli(args);
     }
 }

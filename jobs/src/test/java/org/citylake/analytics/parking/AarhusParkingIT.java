@@ -25,7 +25,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.citylake.cli.CityLakeCli;
+import org.citylake.cli.CliLake;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.tables.ParkingTables;
@@ -317,15 +317,11 @@ class AarhusParkingIT {
     }
 
     static LakeConfig config() {
-        return LakeConfig.embedded(dir.resolve("lake"));
+        return new CliLake(dir).config();
     }
 
     static void cli(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--data-dir", dir.resolve("lake").toString()));
-        assertThat(CityLakeCli.execute(all.toArray(String[]::new)))
-                .as("citylake %s", String.join(" ", args))
-                .isZero();
+        new CliLake(dir).cli(args);
     }
 
     static List<Record> records(String table) {
