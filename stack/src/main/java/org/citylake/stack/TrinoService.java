@@ -56,6 +56,7 @@ public final class TrinoService implements Service, Stack.ClientSettings {
     private static final int MIN_JAVA = 22;
 
     private final StackContext context;
+    private final String accessRules;
     private final Path dir;
     private final Path etcDir;
     private final Path dataDir;
@@ -63,8 +64,13 @@ public final class TrinoService implements Service, Stack.ClientSettings {
     private final Path truststore;
     private final ManagedProcess process;
 
-    public TrinoService(StackContext context) {
+    /**
+     * @param accessRules the file-based access control rules (JSON) Trino enforces; the product's
+     *     policy comes from the serving module, the stack only installs it
+     */
+    public TrinoService(StackContext context, String accessRules) {
         this.context = context;
+        this.accessRules = accessRules;
         this.dir = context.serviceDir(NAME);
         this.etcDir = dir.resolve("etc");
         this.dataDir = dir.resolve("data");
@@ -360,7 +366,7 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                         "file",
                         "file.group-file",
                         etcDir.resolve("group.db").toString()));
-        writeText("rules.json", TrinoAccessRules.json());
+        writeText("rules.json", accessRules);
         write(
                 "access-control.properties",
                 props(

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
+import org.citylake.serving.TrinoAccessRules;
+import org.citylake.serving.TrinoClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,7 @@ class TrinoStackIT {
     void trinoServesTheJavaCatalogWithPasswordsAndAccessRules() throws Exception {
         StackContext context = TestStacks.context(dataDir);
         StackLog log = StackLog.to(System.err);
-        TrinoService trino = new TrinoService(context);
+        TrinoService trino = new TrinoService(context, TrinoAccessRules.json());
         Stack stack =
                 new Stack(
                         context,

@@ -11,7 +11,7 @@ import org.citylake.bench.lighting.StreetlightDay;
 import org.citylake.bench.parking.ParkingLotsDay;
 import org.citylake.bench.traffic.MinuteTrafficDay;
 import org.citylake.bench.waste.BinFillDay;
-import org.citylake.lakehouse.tables.EntityType;
+import org.citylake.model.EntityType;
 import org.citylake.testdata.FeedConverter;
 
 /**

@@ -15,9 +15,9 @@ import org.citylake.bench.ingest.LakeCounts;
 import org.citylake.cli.CityLakeCli;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
-import org.citylake.lakehouse.tables.EntityType;
-import org.citylake.lakehouse.tables.Feed;
 import org.citylake.lakehouse.tables.TableRegistry;
+import org.citylake.model.EntityType;
+import org.citylake.model.Feed;
 
 /**
  * {@code bench cityday}: the Hangzhou-scale city-day ({@link CityDay}) through the product on the

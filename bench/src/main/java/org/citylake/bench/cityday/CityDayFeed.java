@@ -2,7 +2,7 @@ package org.citylake.bench.cityday;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.citylake.lakehouse.tables.EntityType;
+import org.citylake.model.EntityType;
 
 /**
  * One feed of the generated city-day: a number of sensors, each sending a fixed number of readings

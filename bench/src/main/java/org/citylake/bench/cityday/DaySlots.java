@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.citylake.testdata.CityTime;
+import org.citylake.model.CityTime;
 
 /**
  * The reporting slots of one local day in a city: slot {@code i} starts at local midnight plus

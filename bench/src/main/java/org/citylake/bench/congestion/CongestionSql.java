@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.citylake.analytics.AnalyticsPeriod;
 import org.citylake.analytics.traffic.CongestionSettings;
+import org.citylake.model.AnalyticsPeriod;
 
 /**
  * The congestion job's computation written as DuckDB SQL, statement by statement: readings, free

@@ -15,7 +15,6 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
-import org.citylake.analytics.AnalyticsPeriod;
 import org.citylake.analytics.traffic.CongestionSettings;
 import org.citylake.analytics.traffic.SegmentDirectory;
 import org.citylake.analytics.traffic.SegmentRef;
@@ -26,9 +25,10 @@ import org.citylake.bench.harness.Report;
 import org.citylake.bench.harness.Series;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
-import org.citylake.lakehouse.tables.EntityType;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.lakehouse.tables.TrafficTables;
+import org.citylake.model.AnalyticsPeriod;
+import org.citylake.model.EntityType;
 
 /**
  * {@code bench congestion-vs-duckdb}: the congestion job over the real Aarhus week against the same

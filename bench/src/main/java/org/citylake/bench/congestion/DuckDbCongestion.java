@@ -10,12 +10,12 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.citylake.analytics.AnalyticsPeriod;
 import org.citylake.analytics.traffic.CongestionSettings;
 import org.citylake.analytics.traffic.SegmentDirectory;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
-import org.citylake.lakehouse.tables.EntityType;
+import org.citylake.model.AnalyticsPeriod;
+import org.citylake.model.EntityType;
 
 /**
  * The congestion computation in an in-process DuckDB: plans the input tables' data files with

@@ -34,11 +34,11 @@ import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.ingest.kafka.KafkaFeedSource;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
-import org.citylake.lakehouse.tables.EntityType;
-import org.citylake.lakehouse.tables.Feed;
+import org.citylake.model.EntityType;
+import org.citylake.model.Feed;
 import org.citylake.ref.RefLoader;
+import org.citylake.serving.TrinoClient;
 import org.citylake.stack.StackLog;
-import org.citylake.stack.TrinoClient;
 
 /**
  * {@code bench freshness}: how long after a reading is produced to Kafka it can be read through

@@ -20,8 +20,8 @@ import org.citylake.ingest.parse.ParseOutcome;
 import org.citylake.ingest.parse.ReadingParser;
 import org.citylake.ingest.rows.LakeRows;
 import org.citylake.lakehouse.Lake;
-import org.citylake.lakehouse.tables.EntityType;
-import org.citylake.lakehouse.tables.Feed;
+import org.citylake.model.EntityType;
+import org.citylake.model.Feed;
 
 /**
  * The physical ceiling of ingest: Iceberg's own RowData Parquet writer (the task writer the Flink

@@ -24,9 +24,9 @@ import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.ingest.kafka.KafkaFeedSource;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
-import org.citylake.lakehouse.tables.EntityType;
-import org.citylake.lakehouse.tables.Feed;
 import org.citylake.lakehouse.tables.TableRegistry;
+import org.citylake.model.EntityType;
+import org.citylake.model.Feed;
 import org.citylake.ref.RefLoader;
 import org.citylake.stack.StackLog;
 

@@ -12,8 +12,8 @@ import java.time.ZoneId;
 import org.citylake.bench.cityday.CityDayFeed;
 import org.citylake.bench.cityday.DaySlots;
 import org.citylake.bench.cityday.Seeds;
-import org.citylake.lakehouse.tables.EntityType;
-import org.citylake.lakehouse.tables.Feed;
+import org.citylake.model.EntityType;
+import org.citylake.model.Feed;
 import org.citylake.testdata.FeedConverter;
 
 /**

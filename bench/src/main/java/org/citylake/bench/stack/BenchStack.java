@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
+import org.citylake.serving.TrinoAccessRules;
+import org.citylake.serving.TrinoClient;
 import org.citylake.stack.KafkaService;
 import org.citylake.stack.Ports;
 import org.citylake.stack.PostgresService;
@@ -15,7 +17,6 @@ import org.citylake.stack.Service;
 import org.citylake.stack.Stack;
 import org.citylake.stack.StackContext;
 import org.citylake.stack.StackLog;
-import org.citylake.stack.TrinoClient;
 import org.citylake.stack.TrinoService;
 
 /**
@@ -70,7 +71,7 @@ public final class BenchStack implements AutoCloseable {
         if (kafka != null) {
             services.add(kafka);
         }
-        TrinoService trino = withTrino ? new TrinoService(context) : null;
+        TrinoService trino = withTrino ? new TrinoService(context, TrinoAccessRules.json()) : null;
         if (trino != null) {
             services.add(trino);
         }

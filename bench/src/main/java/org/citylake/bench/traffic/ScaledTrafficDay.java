@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.citylake.lakehouse.tables.EntityType;
-import org.citylake.lakehouse.tables.Feed;
+import org.citylake.model.EntityType;
+import org.citylake.model.Feed;
 import org.citylake.testdata.FeedConverter;
 
 /**

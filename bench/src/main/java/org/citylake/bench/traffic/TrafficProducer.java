@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.citylake.ingest.kafka.FeedRecords;
 import org.citylake.ingest.kafka.FeedTopics;
-import org.citylake.lakehouse.tables.Feed;
+import org.citylake.model.Feed;
 
 /**
  * Publishes traffic readings to the feed topic laid out as the product's publisher does (key =

@@ -3,7 +3,7 @@ package org.citylake.bench.trino;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.citylake.stack.AnalystViews;
+import org.citylake.serving.AnalystViews;
 
 /**
  * The queries of {@code bench trino}: every analyst view read whole (the view's own definition is

@@ -20,9 +20,9 @@ import org.citylake.bench.harness.TableDataFiles;
 import org.citylake.bench.stack.BenchStack;
 import org.citylake.cli.CityLakeCli;
 import org.citylake.lakehouse.Lake;
-import org.citylake.stack.AnalystViews;
+import org.citylake.serving.AnalystViews;
+import org.citylake.serving.TrinoClient;
 import org.citylake.stack.StackLog;
-import org.citylake.stack.TrinoClient;
 
 /**
  * {@code bench trino}: the analyst queries through Trino over the demo data, against DuckDB running

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.citylake.analytics.AnalyticsPeriod;
 import org.citylake.analytics.traffic.CongestionSettings;
 import org.citylake.analytics.traffic.IndexRow;
 import org.citylake.analytics.traffic.PeriodSums;
@@ -25,6 +24,7 @@ import org.citylake.analytics.traffic.ScopeSums;
 import org.citylake.analytics.traffic.SegmentRef;
 import org.citylake.analytics.traffic.SegmentSeries;
 import org.citylake.analytics.traffic.TrafficReading;
+import org.citylake.model.AnalyticsPeriod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

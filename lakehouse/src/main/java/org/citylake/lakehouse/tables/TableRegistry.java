@@ -20,6 +20,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.types.Types.NestedField;
+import org.citylake.model.EntityType;
+import org.citylake.model.Feed;
 
 /**
  * Every table of the lake, by namespace:

@@ -1,0 +1,250 @@
+package org.citylake.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.iceberg.Table;
+import org.citylake.analytics.CompleteDays;
+import org.citylake.ingest.IngestJob;
+import org.citylake.ingest.IngestSettings;
+import org.citylake.ingest.source.ReplayFile;
+import org.citylake.lakehouse.Lake;
+import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.config.Profile;
+import org.citylake.model.AnalyticsPeriod;
+import org.citylake.model.CityTime;
+import org.citylake.model.EntityType;
+import org.citylake.model.Feed;
+import org.citylake.ref.RefLoader;
+import org.citylake.serving.AnalystViews;
+import org.citylake.testdata.ConvertedFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code citylake demo}: a whole city pipeline on the embedded lake, from a fresh clone. */
+@Command(
+        name = "demo",
+        description = {
+            "Initialise the lake, convert the bundled real data into FIWARE feeds, load the"
+                    + " reference data, replay every feed through the exactly-once ingest job,"
+                    + " print rows per table and dead letters by reason, then run the analytics"
+                    + " jobs on every complete day and print their headline results.",
+            "Running it again on the same lake changes no clean table: every reading is"
+                    + " recognised as a duplicate (and kept in ops.dead_letter as such)."
+        },
+        mixinStandardHelpOptions = true)
+public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin LakeArgs lakeArgs;
+
+    @Option(
+            names = "--source",
+            paramLabel = "DIR",
+            description = "Data sets to convert (default: the bundled slices in test-data/).")
+    Path source;
+
+    @Option(names = "--fresh", description = "Delete the embedded lake under the data dir first.")
+    boolean fresh;
+
+    @Option(names = "--parallelism", defaultValue = "1", description = "default ${DEFAULT-VALUE}")
+    int parallelism;
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        LakeConfig config = lakeArgs.load();
+        if (fresh) {
+            if (config.profile() != Profile.EMBEDDED) {
+                throw new IllegalArgumentException("--fresh only applies to the embedded profile");
+            }
+            for (String sub :
+                    List.of(
+                            "catalog.db",
+                            "catalog.db-wal",
+                            "catalog.db-shm",
+                            "warehouse",
+                            "checkpoints",
+                            "feeds")) {
+                deleteRecursively(config.dataDir().resolve(sub));
+            }
+        }
+        String of = config.profile() == Profile.STACK ? "/6 " : "/5 ";
+        step(
+                "1"
+                        + of
+                        + "lake: "
+                        + config.profile().id()
+                        + " profile, data dir "
+                        + config.dataDir());
+        try (Lake lake = Lake.open(config)) {
+            List<String> created = lake.init();
+            System.out.printf(
+                    "    %d tables created, %d already there%n",
+                    created.size(),
+                    org.citylake.lakehouse.tables.TableRegistry.get().all().size()
+                            - created.size());
+
+            Path feeds = config.dataDir().resolve("feeds");
+            step("2" + of + "converting real data sets into FIWARE feeds → " + feeds);
+            List<ConvertedFile> files = TestdataCommand.convert(source, feeds);
+            for (ConvertedFile f : files) {
+                System.out.printf("    %-10s %-22s %,9d%n", f.city(), f.table(), f.lines());
+            }
+
+            step("3" + of + "loading reference data");
+            RefLoader.loadAll(lake, feeds)
+                    .forEach((t, n) -> System.out.printf("    %-40s %,6d%n", t, n));
+
+            if (config.profile() == Profile.STACK) {
+                stackIngest(feeds);
+            } else {
+                step(
+                        "4/5 ingest: replaying every feed through the Flink job (embedded MiniCluster)");
+                Map<Feed, List<ReplayFile>> replay =
+                        FeedFiles.find(feeds, EnumSet.allOf(Feed.class), Set.of());
+                IngestJob.Plan plan =
+                        new IngestJob.Plan(
+                                replay,
+                                IngestSettings.defaults(CityTime.zones())
+                                        .withParallelism(parallelism),
+                                Duration.ofSeconds(2),
+                                0,
+                                false,
+                                null);
+                long started = System.nanoTime();
+                IngestRun.runToCompletion(config, plan, !noProgress);
+                System.out.printf(
+                        "    %,d messages in %.1f s%n",
+                        FeedFiles.totalLines(replay), (System.nanoTime() - started) / 1e9);
+            }
+            System.out.println();
+            LakehouseCommand.printStatus(lake, false);
+            System.out.println();
+            step((config.profile() == Profile.STACK ? "6/6" : "5/5") + " analytics: congestion");
+            runTraffic(lake);
+            step(
+                    (config.profile() == Profile.STACK ? "6/6" : "5/5")
+                            + " analytics: parking (citylake run "
+                            + String.join(" ", PARKING_RUN)
+                            + ")");
+            run("run", PARKING_RUN, lakeArgs.asArgs(), List.of());
+        }
+        System.out.println();
+        if (config.profile() == Profile.STACK) {
+            printTrinoExamples(config);
+        } else {
+            System.out.println("Try: ./citylake sql \"SELECT count(*) FROM clean.traffic_flow\"");
+        }
+        return 0;
+    }
+
+    /** The last five bundled Aarhus weeks, the autumn DST day among them; the last one tests. */
+    static final List<String> PARKING_RUN =
+            List.of("parking", "--from", "2014-09-29", "--to", "2014-11-02", "--city", "aarhus");
+
+    /** The congestion job over every complete day of traffic each city has. */
+    private void runTraffic(Lake lake) {
+        Table traffic = lake.table(EntityType.TRAFFIC_FLOW_OBSERVED.cleanTable());
+        for (String city : CityTime.zones().keySet().stream().sorted().toList()) {
+            Optional<AnalyticsPeriod> days =
+                    CompleteDays.of(traffic, city, CityTime.zoneOf(city), Duration.ofMinutes(5));
+            if (days.isEmpty()) {
+                continue;
+            }
+            run(
+                    "run",
+                    List.of(
+                            "traffic",
+                            "--from",
+                            days.get().from().toString(),
+                            "--to",
+                            days.get().to().toString(),
+                            "--city",
+                            city),
+                    lakeArgs.asArgs(),
+                    List.of());
+        }
+    }
+
+    /** Stack: publish the feeds to Kafka, then ingest them from the topics (bounded). */
+    private void stackIngest(Path feeds) {
+        List<String> lake = lakeArgs.asArgs();
+        List<String> progress = noProgress ? List.of("--no-progress") : List.of();
+        step("4/6 publishing every feed to Kafka (topics city.<feed>)");
+        run("replay", List.of("--to", "kafka", "--feeds", feeds.toString()), lake, progress);
+        step("5/6 ingest: the Flink job reads the topics up to their current end");
+        run(
+                "ingest",
+                List.of(
+                        "--from",
+                        "kafka",
+                        "--bounded",
+                        "--parallelism",
+                        Integer.toString(parallelism)),
+                lake,
+                progress);
+    }
+
+    private static void run(
+            String command, List<String> args, List<String> lake, List<String> more) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(command);
+        all.addAll(args);
+        all.addAll(lake);
+        all.addAll(more);
+        int exit = CityLakeCli.execute(all.toArray(String[]::new));
+        if (exit != 0) {
+            throw new IllegalStateException("`citylake " + String.join(" ", all) + "` failed");
+        }
+    }
+
+    static final List<String> ANALYST_QUERIES =
+            List.of(
+                    "SELECT city, count(*) AS readings, min(observed_at) AS first, max(observed_at)"
+                            + " AS last FROM clean.traffic_flow GROUP BY city",
+                    "SELECT segment_id, round(avg(avg_speed_kmh), 1) AS mean_speed_kmh, sum(intensity)"
+                            + " AS vehicles FROM clean.traffic_flow GROUP BY segment_id"
+                            + " ORDER BY mean_speed_kmh LIMIT 10",
+                    "SELECT date_trunc('month', observed_at) AS month, round(avg(pm25), 1) AS"
+                            + " mean_pm25 FROM clean.air_quality WHERE city = 'beijing'"
+                            + " GROUP BY 1 ORDER BY 1");
+
+    private void printTrinoExamples(LakeConfig config) throws Exception {
+        List<String> views = AnalystViews.create(SqlCommand.trino(config, null));
+        System.out.println("Trino views for analysts: " + String.join(", ", views));
+        var analyst = SqlCommand.trino(config, "analyst");
+        var first = analyst.query(ANALYST_QUERIES.get(0));
+        System.out.println("Through Trino as user 'analyst':");
+        TextTable.print(System.out, first.header(), first.rows(), false);
+        System.out.println();
+        System.out.println(
+                "Queries an analyst can paste (citylake sql --profile stack --user analyst \"...\"):");
+        ANALYST_QUERIES.forEach(q -> System.out.println("  " + q + ";"));
+    }
+
+    private static void step(String text) {
+        System.out.println("==> " + text);
+    }
+
+    private static void deleteRecursively(Path path) throws java.io.IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

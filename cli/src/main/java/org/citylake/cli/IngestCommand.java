@@ -1,0 +1,222 @@
+package org.citylake.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.citylake.ingest.IngestJob;
+import org.citylake.ingest.IngestMain;
+import org.citylake.ingest.IngestSettings;
+import org.citylake.ingest.kafka.KafkaAdmin;
+import org.citylake.ingest.kafka.KafkaFeedSource;
+import org.citylake.ingest.source.ReplayFile;
+import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.config.LakeOptions;
+import org.citylake.model.CityTime;
+import org.citylake.model.Feed;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code citylake ingest}: replay feed files into the lake through the Flink ingest job. */
+@Command(
+        name = "ingest",
+        description = {
+            "Run the ingest job: parse and validate FIWARE readings, write raw.<feed>, clean.<entity>"
+                    + " and ops.dead_letter exactly once (Iceberg commits on each checkpoint).",
+            "Replays <feeds>/<city>/<feed>.jsonl[.gz] as fast as possible or at --rate;"
+                    + " --batch runs it as a bounded batch job (backfill).",
+            "--from kafka reads the feed topics (city.<feed>) instead, resuming from the"
+                    + " citylake-ingest group's offsets; --bounded stops at the offsets seen at start."
+        },
+        mixinStandardHelpOptions = true)
+public final class IngestCommand implements Callable<Integer> {
+
+    @Mixin LakeArgs lakeArgs;
+
+    @Option(
+            names = "--feeds",
+            paramLabel = "DIR",
+            description = "Feed files directory (default <data-dir>/feeds).")
+    Path feedsDir;
+
+    @Option(
+            names = "--feed",
+            split = ",",
+            paramLabel = "FEED",
+            description = "Feeds to ingest: traffic, air, lighting, waste, parking (default all).")
+    List<String> feeds;
+
+    @Option(names = "--city", split = ",", paramLabel = "CITY", description = "Only these cities.")
+    List<String> cities;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            description = "Pace each feed at N messages/s (default: as fast as possible).")
+    double rate;
+
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "DURATION",
+            defaultValue = "PT2S",
+            description =
+                    "Checkpoint (= Iceberg commit) interval, ISO-8601 (default ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(
+            names = "--parallelism",
+            defaultValue = "1",
+            description = "Parallelism of parsing, dedup and writing (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--batch", description = "Run as a bounded batch job (no checkpoints).")
+    boolean batch;
+
+    @Option(
+            names = "--restore",
+            paramLabel = "PATH",
+            description = "Restore from this checkpoint or savepoint directory.")
+    String restore;
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
+    boolean noProgress;
+
+    /** Where the readings come from. */
+    enum Source {
+        files,
+        kafka
+    }
+
+    @Option(
+            names = "--from",
+            paramLabel = "SOURCE",
+            defaultValue = "files",
+            description = "files (default) or kafka (the city.<feed> topics).")
+    Source from;
+
+    @Option(
+            names = "--bounded",
+            description =
+                    "With --from kafka: stop at the end offsets seen when the job starts"
+                            + " (backfill, tests) instead of running until cancelled.")
+    boolean bounded;
+
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "HOST:PORT",
+            description =
+                    "With --from kafka: bootstrap servers (default citylake.kafka.bootstrap-servers,"
+                            + " written by `citylake stack up`).")
+    String bootstrap;
+
+    @Option(
+            names = "--cluster",
+            description =
+                    "Submit the job jar to a Flink cluster over REST instead of running it in"
+                            + " this process (start one with `citylake stack up --flink`).")
+    boolean cluster;
+
+    @Option(
+            names = "--flink-rest",
+            paramLabel = "URL",
+            description =
+                    "With --cluster: the cluster's REST address (default citylake.flink.rest,"
+                            + " written by `citylake stack up --flink`).")
+    String flinkRest;
+
+    @Override
+    public Integer call() throws Exception {
+        LakeConfig config = lakeArgs.load();
+        IngestJob.Plan plan = plan(config);
+        if (cluster) {
+            ClusterSubmit.run(
+                    config, flinkRest, IngestMain.class.getName(), plan, "ingest", !noProgress);
+            return 0;
+        }
+        IngestRun.runToCompletion(config, plan, !noProgress);
+        return 0;
+    }
+
+    /** The job plan these options describe; shared by the CLI and the cluster entry point. */
+    IngestJob.Plan plan(LakeConfig config) throws Exception {
+        if (from == Source.kafka) {
+            return kafkaPlan(config);
+        }
+        if (bounded || bootstrap != null) {
+            throw new IllegalArgumentException("--bounded and --bootstrap need --from kafka");
+        }
+        // Absolute: on a cluster the job's main runs in another working directory.
+        Path dir =
+                (feedsDir != null ? feedsDir : config.dataDir().resolve("feeds")).toAbsolutePath();
+        Map<Feed, List<ReplayFile>> files = FeedFiles.find(dir, feedSet(feeds), citySet(cities));
+        return new IngestJob.Plan(
+                files,
+                IngestSettings.defaults(CityTime.zones()).withParallelism(parallelism),
+                checkpointInterval,
+                rate,
+                batch,
+                absolute(restore));
+    }
+
+    private static String absolute(String path) {
+        return path == null || path.contains("://")
+                ? path
+                : Path.of(path).toAbsolutePath().toString();
+    }
+
+    private IngestJob.Plan kafkaPlan(LakeConfig config) throws Exception {
+        if (cities != null || feedsDir != null || rate > 0) {
+            // Topics hold every city and are read at the broker's pace: these would do nothing.
+            throw new IllegalArgumentException(
+                    "--city, --feeds and --rate apply to file replay only, not to --from kafka");
+        }
+        if (batch && !bounded) {
+            throw new IllegalArgumentException("--batch with --from kafka needs --bounded");
+        }
+        String servers = bootstrap != null ? bootstrap : config.get(LakeOptions.KAFKA_BOOTSTRAP);
+        KafkaFeedSource.Input probe =
+                KafkaFeedSource.Input.of(servers, feedSet(feeds), bounded); // checks servers
+        Set<Feed> present;
+        try (var admin = KafkaAdmin.open(servers)) {
+            KafkaAdmin.requireReachable(admin, servers);
+            present = KafkaAdmin.existing(admin, probe.feeds());
+        }
+        if (present.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no feed topics on "
+                            + servers
+                            + " for "
+                            + probe.feeds()
+                            + "; publish with `citylake replay --to kafka`");
+        }
+        return IngestJob.Plan.fromKafka(
+                KafkaFeedSource.Input.of(servers, present, bounded),
+                IngestSettings.defaults(CityTime.zones()).withParallelism(parallelism),
+                checkpointInterval,
+                batch,
+                absolute(restore));
+    }
+
+    static Set<Feed> feedSet(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return EnumSet.allOf(Feed.class);
+        }
+        Set<Feed> set = EnumSet.noneOf(Feed.class);
+        ids.forEach(id -> set.add(Feed.of(id)));
+        return set;
+    }
+
+    static Set<String> citySet(List<String> ids) {
+        return ids == null ? Set.of() : new HashSet<>(ids);
+    }
+
+    static String feedList() {
+        return String.join(", ", Arrays.asList(Feed.ids()));
+    }
+}

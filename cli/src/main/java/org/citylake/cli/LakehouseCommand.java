@@ -1,0 +1,112 @@
+package org.citylake.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.citylake.lakehouse.Lake;
+import org.citylake.lakehouse.LakeStatus;
+import org.citylake.lakehouse.LakeStatus.TableStatus;
+import org.citylake.lakehouse.config.LakeConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code citylake lakehouse init|status}. */
+@Command(
+        name = "lakehouse",
+        description = "Create the lake's tables, or show what is in them.",
+        mixinStandardHelpOptions = true,
+        subcommands = {LakehouseCommand.Init.class, LakehouseCommand.Status.class})
+public final class LakehouseCommand {
+
+    @Command(
+            name = "init",
+            description =
+                    "Create every raw, clean, ref and ops table that does not exist yet "
+                            + "(idempotent; existing tables and data are left alone).",
+            mixinStandardHelpOptions = true)
+    static final class Init implements Callable<Integer> {
+        @Mixin LakeArgs lakeArgs;
+
+        @Override
+        public Integer call() throws Exception {
+            LakeConfig config = lakeArgs.load();
+            try (Lake lake = Lake.open(config)) {
+                List<String> created = lake.init();
+                System.out.printf(
+                        "lake (%s profile, catalog '%s', %s): %d tables created%s%n",
+                        config.profile().id(),
+                        config.catalogName(),
+                        config.catalogProperties().get("warehouse"),
+                        created.size(),
+                        created.isEmpty()
+                                ? ", all already existed"
+                                : ": " + String.join(", ", created));
+            }
+            if (config.profile() == org.citylake.lakehouse.config.Profile.STACK) {
+                System.out.println(
+                        "Trino views: "
+                                + String.join(
+                                        ", ",
+                                        org.citylake.serving.AnalystViews.create(
+                                                org.citylake.serving.TrinoClient.fromConfig(
+                                                        config))));
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "status",
+            description =
+                    "Per table: rows, data files, last snapshot, recorded event-time watermark; "
+                            + "then dead letters by feed and reason.",
+            mixinStandardHelpOptions = true)
+    static final class Status implements Callable<Integer> {
+        @Mixin LakeArgs lakeArgs;
+
+        @Option(names = "--format", defaultValue = "table", description = "table or csv")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Lake lake = Lake.open(lakeArgs.load())) {
+                printStatus(lake, "csv".equals(format));
+            }
+            return 0;
+        }
+    }
+
+    static void printStatus(Lake lake, boolean csv) {
+        List<List<String>> rows = new ArrayList<>();
+        for (TableStatus t : LakeStatus.tables(lake)) {
+            rows.add(
+                    List.of(
+                            t.table(),
+                            t.exists() ? String.valueOf(t.rows()) : "missing",
+                            String.valueOf(t.files()),
+                            t.snapshotId().map(String::valueOf).orElse("-"),
+                            t.lastCommit().map(Object::toString).orElse("-"),
+                            t.watermark().map(Object::toString).orElse("-")));
+        }
+        TextTable.print(
+                System.out,
+                List.of("table", "rows", "files", "snapshot", "last commit", "watermark"),
+                rows,
+                csv);
+        Map<String, Long> dead = LakeStatus.deadLettersByReason(lake);
+        System.out.println();
+        if (dead.isEmpty()) {
+            System.out.println("dead letters: none");
+            return;
+        }
+        List<List<String>> deadRows = new ArrayList<>();
+        dead.forEach(
+                (feedReason, count) -> {
+                    String[] parts = feedReason.split("/", 2);
+                    deadRows.add(List.of(parts[0], parts[1], String.valueOf(count)));
+                });
+        TextTable.print(System.out, List.of("feed", "reason", "dead letters"), deadRows, csv);
+    }
+}

@@ -1,0 +1,123 @@
+package org.citylake.ingest;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.flink.CatalogLoader;
+import org.citylake.ingest.parse.ParseOutcome;
+import org.citylake.ingest.parse.ParsedReading;
+import org.citylake.ingest.parse.ReadingParser;
+import org.citylake.ingest.parse.RejectReason;
+import org.citylake.ingest.rows.LakeRows;
+import org.citylake.model.EntityType;
+import org.citylake.model.Feed;
+
+/**
+ * Parses one feed's messages, validates them and checks that the sensor they name is known.
+ * Accepted readings leave on the side output of their entity type as clean rows; refused ones on
+ * the main output as dead-letter rows. Never throws on bad input.
+ */
+public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData> {
+
+    private final Feed feed;
+    private final IngestSettings settings;
+    private final CatalogLoader catalogLoader;
+    private final Map<EntityType, OutputTag<Tuple2<RowData, String>>> cleanTags;
+
+    private transient Map<String, ReadingParser> parsersByCity;
+    private transient KnownEntities known;
+
+    public ParseAndValidate(
+            Feed feed,
+            IngestSettings settings,
+            CatalogLoader catalogLoader,
+            Map<EntityType, OutputTag<Tuple2<RowData, String>>> cleanTags) {
+        this.feed = feed;
+        this.settings = settings;
+        this.catalogLoader = catalogLoader;
+        this.cleanTags = new EnumMap<>(cleanTags);
+    }
+
+    /**
+     * The side-output tag carrying clean rows of {@code type}, each with its original payload so a
+     * later duplicate can still be dead-lettered verbatim.
+     */
+    public static OutputTag<Tuple2<RowData, String>> cleanTag(EntityType type) {
+        return new OutputTag<>(
+                "clean-" + type.name(),
+                Types.TUPLE(LakeRows.typeInfo(type.cleanTable()), Types.STRING));
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        parsersByCity = new HashMap<>();
+        Catalog catalog = catalogLoader.loadCatalog();
+        try {
+            known = KnownEntities.load(catalog, feed.entityTypes());
+        } finally {
+            if (catalog instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Override
+    public void processElement(FeedMessage message, Context ctx, Collector<RowData> rejects) {
+        long now = ctx.timerService().currentProcessingTime();
+        ReadingParser parser =
+                parsersByCity.computeIfAbsent(
+                        message.city,
+                        city ->
+                                new ReadingParser(
+                                        feed, settings.zoneOf(city), settings.futureTolerance()));
+        ParseOutcome outcome;
+        try {
+            outcome = parser.parse(message.payload, Instant.ofEpochMilli(now));
+        } catch (RuntimeException bug) {
+            // A parser bug must not stop the city's ingest: keep the message, say what happened.
+            outcome =
+                    new ParseOutcome.Rejected(
+                            RejectReason.PARSER_ERROR,
+                            "parser failed at " + message.sourcePosition + ": " + bug,
+                            null,
+                            null,
+                            null);
+        }
+        if (outcome instanceof ParseOutcome.Rejected rejected) {
+            rejects.collect(LakeRows.rejected(feed, message, rejected));
+            return;
+        }
+        ParsedReading reading = ((ParseOutcome.Accepted) outcome).reading();
+        if (!known.contains(message.city, reading.sensorId())) {
+            rejects.collect(
+                    LakeRows.rejected(
+                            feed,
+                            message,
+                            new ParseOutcome.Rejected(
+                                    RejectReason.UNKNOWN_ENTITY,
+                                    reading.type().sensorColumn()
+                                            + " '"
+                                            + reading.sensorId()
+                                            + "' is not in "
+                                            + reading.type().refTable()
+                                            + " for city "
+                                            + message.city,
+                                    reading.type().ngsiType(),
+                                    reading.entityId(),
+                                    reading.observedAt())));
+            return;
+        }
+        ctx.output(
+                cleanTags.get(reading.type()),
+                Tuple2.of(LakeRows.clean(reading, message, now), message.payload));
+    }
+}

@@ -1,0 +1,162 @@
+package org.citylake.ingest.dedup;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.flink.CatalogLoader;
+import org.apache.iceberg.flink.TableLoader;
+import org.apache.iceberg.types.Types.NestedField;
+import org.citylake.ingest.IngestSettings;
+import org.citylake.ingest.parse.RejectReason;
+import org.citylake.ingest.rows.LakeRows;
+import org.citylake.lakehouse.tables.TableRegistry;
+import org.citylake.model.EntityType;
+
+/**
+ * Lets the first reading of each (city, entity id, observation time) through and sends later ones
+ * to the dead-letter output as {@link RejectReason#DUPLICATE}. Readings behind the event-time
+ * watermark are accepted but flagged {@code is_late}.
+ *
+ * <p>State is kept per sensor, not per reading: the {@link SeenTimes} of the sensor, reaching back
+ * {@code dedupLookback} behind its newest reading (checkpointed, so a restored job remembers them).
+ * Times committed by earlier jobs are loaded from the clean table when the operator opens and seed
+ * a sensor's state on its first reading. A reading older than the horizon behind its sensor's
+ * newest one is let through unchecked.
+ */
+public final class Deduplicate
+        extends KeyedProcessFunction<String, Tuple2<RowData, String>, RowData> {
+
+    /** Duplicates, as dead-letter rows. */
+    public static final OutputTag<RowData> DUPLICATES =
+            new OutputTag<>("duplicates", LakeRows.typeInfo(TableRegistry.DEAD_LETTER));
+
+    private final EntityType type;
+    private final IngestSettings settings;
+    private final CatalogLoader catalogLoader;
+
+    private transient ValueState<SeenTimes> seen;
+    private transient CommittedKeys committed;
+    private transient RowData.FieldGetter[] getters;
+    private transient int lateIndex;
+    private transient int observedIndex;
+    private transient long horizonMicros;
+
+    public Deduplicate(EntityType type, IngestSettings settings, CatalogLoader catalogLoader) {
+        this.type = type;
+        this.settings = settings;
+        this.catalogLoader = catalogLoader;
+    }
+
+    /** Key of a clean row: its sensor (city and entity id). */
+    public static KeySelector<Tuple2<RowData, String>, String> keySelector(EntityType type) {
+        int city = LakeRows.index(type, TableRegistry.CITY);
+        int entity = LakeRows.index(type, TableRegistry.ENTITY_ID);
+        return (KeySelector<Tuple2<RowData, String>, String>)
+                value ->
+                        SensorKey.of(
+                                value.f0.getString(city).toString(),
+                                value.f0.getString(entity).toString());
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        seen =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "seen-times", SeenTimesSerializer.INSTANCE));
+        horizonMicros = settings.dedupLookback().toMillis() * 1000;
+
+        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        int maxParallelism = getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks();
+        try (TableLoader loader =
+                TableLoader.fromCatalog(catalogLoader, TableIdentifier.parse(type.cleanTable()))) {
+            loader.open();
+            Table table = loader.loadTable();
+            committed =
+                    CommittedKeys.load(
+                            table,
+                            settings.dedupLookback(),
+                            sensor ->
+                                    KeyGroupRangeAssignment.assignKeyToParallelOperator(
+                                                    sensor, maxParallelism, parallelism)
+                                            == subtask);
+        }
+        List<NestedField> columns = LakeRows.schema(type.cleanTable()).columns();
+        getters = new RowData.FieldGetter[columns.size()];
+        var rowType = LakeRows.rowType(type.cleanTable());
+        for (int i = 0; i < columns.size(); i++) {
+            getters[i] = RowData.createFieldGetter(rowType.getTypeAt(i), i);
+        }
+        lateIndex = LakeRows.index(type, TableRegistry.IS_LATE);
+        observedIndex = LakeRows.index(type, TableRegistry.OBSERVED_AT);
+    }
+
+    @Override
+    public void processElement(Tuple2<RowData, String> value, Context ctx, Collector<RowData> out)
+            throws Exception {
+        RowData row = value.f0;
+        SeenTimes times = seen.value();
+        if (times == null) {
+            times = SeenTimes.of(committed.take(ctx.getCurrentKey()));
+            seen.update(times);
+        }
+        // Changed in place: the heap backend hands out a private copy while a snapshot runs.
+        TimestampData observed = row.getTimestamp(observedIndex, 6);
+        long micros = observed.getMillisecond() * 1000 + observed.getNanoOfMillisecond() / 1000;
+        if (times.accept(micros, horizonMicros) == SeenTimes.Outcome.DUPLICATE) {
+            ctx.output(DUPLICATES, duplicate(row, value.f1));
+            return;
+        }
+        boolean late =
+                ctx.timestamp() != null && ctx.timestamp() < ctx.timerService().currentWatermark();
+        GenericRowData copy = new GenericRowData(getters.length);
+        for (int i = 0; i < getters.length; i++) {
+            copy.setField(i, getters[i].getFieldOrNull(row));
+        }
+        copy.setField(lateIndex, late);
+        out.collect(copy);
+    }
+
+    private RowData duplicate(RowData row, String payload) {
+        String city = row.getString(LakeRows.index(type, TableRegistry.CITY)).toString();
+        String entityId = row.getString(LakeRows.index(type, TableRegistry.ENTITY_ID)).toString();
+        Instant observedAt = row.getTimestamp(observedIndex, 6).toInstant();
+        String position =
+                row.getString(LakeRows.index(type, TableRegistry.SOURCE_POSITION)).toString();
+        long ingestedAt =
+                row.getTimestamp(LakeRows.index(type, TableRegistry.INGESTED_AT), 6)
+                        .getMillisecond();
+        return LakeRows.deadLetter(
+                city,
+                type.feed(),
+                RejectReason.DUPLICATE,
+                type.ngsiType()
+                        + " "
+                        + entityId
+                        + " observed at "
+                        + observedAt
+                        + " was already accepted into "
+                        + type.cleanTable(),
+                payload,
+                position,
+                ingestedAt,
+                type.ngsiType(),
+                entityId,
+                observedAt);
+    }
+}

@@ -1,0 +1,81 @@
+package org.citylake.serving;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trino views for analysts over the clean and gold tables: the questions they ask every day,
+ * without having to know the raw grain. Created as admin with {@code CREATE OR REPLACE}
+ * (idempotent); they live in the Iceberg catalog, so they survive a restart of the stack. Times are
+ * UTC.
+ */
+public final class AnalystViews {
+
+    private AnalystViews() {}
+
+    /** View name → defining query. */
+    public static final Map<String, String> VIEWS = new LinkedHashMap<>();
+
+    static {
+        VIEWS.put(
+                "clean.v_traffic_hourly",
+                "SELECT city, segment_id, date_trunc('hour', observed_at) AS hour,"
+                        + " count(*) AS readings, sum(intensity) AS vehicles,"
+                        + " avg(avg_speed_kmh) AS mean_speed_kmh,"
+                        + " avg(avg_travel_time_s) AS mean_travel_time_s"
+                        + " FROM clean.traffic_flow GROUP BY 1, 2, 3");
+        VIEWS.put(
+                "clean.v_air_daily",
+                "SELECT city, station_id, date_trunc('day', observed_at) AS day,"
+                        + " count(*) AS readings, avg(pm25) AS mean_pm25, max(pm25) AS max_pm25"
+                        + " FROM clean.air_quality GROUP BY 1, 2, 3");
+        VIEWS.put(
+                "clean.v_parking_hourly",
+                "SELECT city, lot_id, date_trunc('hour', observed_at) AS hour,"
+                        + " avg(occupancy) AS mean_occupancy, max(occupancy) AS max_occupancy"
+                        + " FROM clean.parking GROUP BY 1, 2, 3");
+        VIEWS.put(
+                "gold.v_parking_busiest",
+                "SELECT city, lot_id, max(capacity) AS capacity,"
+                        + " count_if(slots_with_data > 0) AS days_with_data,"
+                        + " max(peak_occupancy) AS peak_occupancy,"
+                        + " max_by(peak_at, peak_occupancy) AS peak_at,"
+                        + " sum(hours_above_90) AS hours_above_90,"
+                        + " sum(hours_above_90) / nullif(count_if(slots_with_data > 0), 0)"
+                        + " AS hours_above_90_per_day,"
+                        + " rank() OVER (PARTITION BY city ORDER BY sum(hours_above_90) DESC,"
+                        + " max(peak_occupancy) DESC) AS rank"
+                        + " FROM gold.parking_daily GROUP BY city, lot_id");
+        VIEWS.put(
+                "gold.v_congestion_top",
+                "SELECT city, period, period_start, scope, rank, scope_id, scope_name, peak_tti,"
+                        + " congestion_pct, band, delay_vehicle_hours, vehicles, days_with_data"
+                        + " FROM gold.congestion_ranking WHERE rank <= 10");
+        // the job ranks within one city; cities of one lake are ranked against each other here
+        VIEWS.put(
+                "gold.v_city_congestion_ranking",
+                "SELECT rank() OVER (PARTITION BY period, period_start ORDER BY peak_tti DESC)"
+                        + " AS city_rank, city, period, period_start, peak_tti, congestion_pct,"
+                        + " band, delay_vehicle_hours, vehicle_km, days_with_data"
+                        + " FROM gold.congestion_ranking WHERE scope = 'city'");
+        VIEWS.put(
+                "gold.v_segment_congestion_hourly",
+                "SELECT city, segment_id, window_start AS hour, local_date, local_hour, is_peak,"
+                        + " flow AS vehicles, mean_speed_kmh, travel_time_s, free_flow_time_s, tti,"
+                        + " congestion_pct, band FROM gold.segment_congestion"
+                        + " WHERE window_minutes = 60");
+    }
+
+    /** Creates or replaces every view; returns their names. */
+    public static List<String> create(TrinoClient admin) throws SQLException {
+        List<String> created = new ArrayList<>();
+        for (Map.Entry<String, String> view : VIEWS.entrySet()) {
+            admin.query("CREATE OR REPLACE VIEW " + view.getKey() + " AS " + view.getValue());
+            created.add(view.getKey());
+        }
+        return created;
+    }
+}
