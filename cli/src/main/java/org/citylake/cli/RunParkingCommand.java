@@ -314,7 +314,7 @@ public final class RunParkingCommand implements Callable<Integer> {
                 cells.add(
                         List.of(
                                 lot.substring(lot.lastIndexOf(':') + 1),
-                                String.valueOf(r.getField("n")),
+                                String.valueOf(r.getField(ParkingTables.FORECAST_PAIRS)),
                                 num(naive, "mae_spots"),
                                 num(naive, "rmse_spots"),
                                 m.getKey(),
@@ -329,7 +329,7 @@ public final class RunParkingCommand implements Callable<Integer> {
                 out,
                 List.of(
                         "garage",
-                        "n",
+                        "pairs",
                         "naive MAE",
                         "naive RMSE",
                         "model",

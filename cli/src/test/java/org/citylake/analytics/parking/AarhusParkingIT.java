@@ -171,8 +171,8 @@ class AarhusParkingIT {
                     v.stream().filter(t -> t >= testStart && v.contains(t + 3_600_000L)).count();
             Record model = skillRow(skill, lot, SeasonalDeltaModel.NAME);
             Record naive = skillRow(skill, lot, "naive");
-            assertThat(model.getField("n")).as(lot).isEqualTo(pairs);
-            assertThat(naive.getField("n")).as(lot).isEqualTo(pairs);
+            assertThat(model.getField(ParkingTables.FORECAST_PAIRS)).as(lot).isEqualTo(pairs);
+            assertThat(naive.getField(ParkingTables.FORECAST_PAIRS)).as(lot).isEqualTo(pairs);
             sumN += pairs;
             if (pairs > 0) {
                 assertThat((Double) model.getField("mae_spots")).as(lot).isNotNull();
@@ -180,11 +180,20 @@ class AarhusParkingIT {
             }
         }
         // stuck sensors aside, most garages report all week
-        assertThat(lots.stream().filter(l -> (Long) skillRow(skill, l, "naive").getField("n") > 0))
+        assertThat(
+                        lots.stream()
+                                .filter(
+                                        l ->
+                                                (Long)
+                                                                skillRow(skill, l, "naive")
+                                                                        .getField(
+                                                                                ParkingTables
+                                                                                        .FORECAST_PAIRS)
+                                                        > 0))
                 .hasSizeGreaterThanOrEqualTo(6);
         Record all = skillRow(skill, ForecastSkill.ALL_LOTS, SeasonalDeltaModel.NAME);
         Record allNaive = skillRow(skill, ForecastSkill.ALL_LOTS, "naive");
-        assertThat(all.getField("n")).isEqualTo(sumN);
+        assertThat(all.getField(ParkingTables.FORECAST_PAIRS)).isEqualTo(sumN);
         assertThat((Double) all.getField("rmse_spots"))
                 .isLessThan((Double) allNaive.getField("rmse_spots"));
         assertThat((Double) all.getField("skill_vs_naive")).isGreaterThan(0.0);

@@ -25,6 +25,9 @@ public final class ParkingTables {
     public static final String FORECAST = "gold.parking_forecast";
     public static final String FORECAST_SKILL = "gold.parking_forecast_skill";
 
+    /** Forecasts scored in a row of {@link #FORECAST_SKILL} (was {@code n}). */
+    public static final String FORECAST_PAIRS = "forecast_pairs";
+
     private static final Type TS = Types.TimestampType.withZone();
 
     private ParkingTables() {}
@@ -193,7 +196,7 @@ public final class ParkingTables {
                                 "naive (free spots now) or seasonal-delta"),
                         req("horizon_minutes", Types.IntegerType.get(), "lead time, minutes"),
                         req(
-                                "n",
+                                FORECAST_PAIRS,
                                 Types.LongType.get(),
                                 "forecasts scored: origin and target slots both with a value"),
                         opt("mae_spots", Types.DoubleType.get(), "mean absolute error, spots"),
@@ -204,10 +207,15 @@ public final class ParkingTables {
                                 "1 - rmse / rmse of the naive forecast on the same pairs; 0 for"
                                         + " naive, null when undefined"));
         return new TableDef(
-                TableIdentifier.parse(FORECAST_SKILL),
-                schema,
-                PartitionSpec.builderFor(schema).identity(CITY).identity("test_start").build(),
-                COMMON_PROPERTIES,
-                "Measured error of the next-hour parking forecast beside the naive forecast");
+                        TableIdentifier.parse(FORECAST_SKILL),
+                        schema,
+                        PartitionSpec.builderFor(schema)
+                                .identity(CITY)
+                                .identity("test_start")
+                                .build(),
+                        COMMON_PROPERTIES,
+                        "Measured error of the next-hour parking forecast beside the naive"
+                                + " forecast")
+                .renamedFrom("n", FORECAST_PAIRS);
     }
 }

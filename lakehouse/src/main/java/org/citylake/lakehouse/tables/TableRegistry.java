@@ -132,10 +132,30 @@ public final class TableRegistry {
                 catalog.createTable(def.id(), def.schema(), def.spec(), props);
                 created.add(def.name());
             } else {
-                alignProperties(catalog.loadTable(def.id()), def);
+                Table table = catalog.loadTable(def.id());
+                renameColumns(table, def);
+                alignProperties(table, def);
             }
         }
         return Collections.unmodifiableList(created);
+    }
+
+    /**
+     * Renames, in place and in one commit, the columns an existing table still has under a former
+     * name (Iceberg renames by field id: no data file is rewritten, no row is lost).
+     */
+    private static void renameColumns(Table table, TableDef def) {
+        org.apache.iceberg.UpdateSchema update = null;
+        for (var rename : def.formerNames().entrySet()) {
+            if (table.schema().findField(rename.getKey()) != null
+                    && table.schema().findField(rename.getValue()) == null) {
+                update = update == null ? table.updateSchema() : update;
+                update.renameColumn(rename.getKey(), rename.getValue());
+            }
+        }
+        if (update != null) {
+            update.commit();
+        }
     }
 
     /** Sets write properties added to a definition since its table was created; one commit. */
