@@ -20,9 +20,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             ReplayCommand.class,
             SqlCommand.class,
-            RunCommand.class,
-            StackCommand.class,
-            CommandLine.HelpCommand.class
+            StackCommand.class
         })
 public final class CityLakeCli {
 
@@ -33,6 +31,9 @@ public final class CityLakeCli {
     /** Runs the CLI without exiting; returns the exit code. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new CityLakeCli());
+        // One subcommand per registered analytics job, built from the job's declared options.
+        cli.addSubcommand("run", RunCommand.commandLine());
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     commandLine.getErr().println("citylake: " + message(e));

@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
 public final class IngestCommand implements Callable<Integer> {
 
     @Mixin LakeArgs lakeArgs;
+    @Mixin ClusterArgs clusterArgs;
 
     @Option(
             names = "--feeds",
@@ -115,28 +116,18 @@ public final class IngestCommand implements Callable<Integer> {
                             + " written by `citylake stack up`).")
     String bootstrap;
 
-    @Option(
-            names = "--cluster",
-            description =
-                    "Submit the job jar to a Flink cluster over REST instead of running it in"
-                            + " this process (start one with `citylake stack up --flink`).")
-    boolean cluster;
-
-    @Option(
-            names = "--flink-rest",
-            paramLabel = "URL",
-            description =
-                    "With --cluster: the cluster's REST address (default citylake.flink.rest,"
-                            + " written by `citylake stack up --flink`).")
-    String flinkRest;
-
     @Override
     public Integer call() throws Exception {
         LakeConfig config = lakeArgs.load();
         IngestJob.Plan plan = plan(config);
-        if (cluster) {
+        if (clusterArgs.cluster) {
             ClusterSubmit.run(
-                    config, flinkRest, IngestMain.class.getName(), plan, "ingest", !noProgress);
+                    config,
+                    clusterArgs.flinkRest,
+                    IngestMain.class.getName(),
+                    plan,
+                    "ingest",
+                    !noProgress);
             return 0;
         }
         IngestRun.runToCompletion(config, plan, !noProgress);

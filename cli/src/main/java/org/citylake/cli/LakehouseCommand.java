@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.citylake.analytics.job.TextTable;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.LakeStatus;
 import org.citylake.lakehouse.LakeStatus.TableStatus;

@@ -1,8 +1,36 @@
 package org.citylake.cli;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.citylake.analytics.job.AnalyticsJob;
+import org.citylake.analytics.job.AnalyticsJobs;
+import org.citylake.analytics.job.AnalyticsMain;
+import org.citylake.analytics.job.Input;
+import org.citylake.analytics.job.JobOption;
+import org.citylake.analytics.job.JobRunner;
+import org.citylake.analytics.job.RunPlan;
+import org.citylake.lakehouse.Lake;
+import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.sink.BatchOverwrite;
+import org.citylake.model.AnalyticsPeriod;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code citylake run <job>}: the batch analytics jobs. */
+/**
+ * {@code citylake run <job>}: every registered analytics job ({@link AnalyticsJobs}), with the same
+ * lake, period, city and cluster options, plus the job's own options; run by the job template
+ * ({@link JobRunner}).
+ */
 @Command(
         name = "run",
         description = {
@@ -11,8 +39,139 @@ import picocli.CommandLine.Command;
                     + " atomically (re-runs are idempotent; a failed run leaves the previous"
                     + " results readable) and is logged in ops.job_runs. It refuses to run until"
                     + " the ingest watermark has passed the period's end (--allow-incomplete"
-                    + " overrides)."
+                    + " overrides), and commits nothing when its period holds no readings.",
+            "--cluster runs it on a Flink cluster; it commits there."
         },
-        mixinStandardHelpOptions = true,
-        subcommands = {RunTrafficCommand.class, RunParkingCommand.class})
-public final class RunCommand {}
+        mixinStandardHelpOptions = true)
+public final class RunCommand {
+
+    /** {@code run} with one subcommand per registered job. */
+    static CommandLine commandLine() {
+        CommandLine run = new CommandLine(new RunCommand());
+        for (AnalyticsJob<?> job : AnalyticsJobs.all()) {
+            run.addSubcommand(job.name(), JobCommand.commandLine(job));
+        }
+        return run;
+    }
+
+    /** {@code citylake run <job>}. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class JobCommand implements Callable<Integer> {
+
+        @Mixin LakeArgs lakeArgs;
+        @Mixin PeriodArgs periodArgs;
+        @Mixin ClusterArgs clusterArgs;
+        @Spec CommandSpec spec;
+
+        private final AnalyticsJob<?> job;
+
+        private JobCommand(AnalyticsJob<?> job) {
+            this.job = job;
+        }
+
+        static CommandLine commandLine(AnalyticsJob<?> job) {
+            CommandLine line = new CommandLine(new JobCommand(job));
+            CommandSpec spec = line.getCommandSpec();
+            spec.name(job.name());
+            spec.usageMessage().description(job.description().toArray(String[]::new));
+            for (JobOption<?> option : job.options()) {
+                spec.addOption(
+                        OptionSpec.builder("--" + option.key())
+                                .paramLabel(option.label())
+                                .type(String.class)
+                                .defaultValue(option.defaultValue())
+                                .description(option.description() + " (default ${DEFAULT-VALUE})")
+                                .build());
+            }
+            return line;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            run(job);
+            return 0;
+        }
+
+        private <S extends Serializable> void run(AnalyticsJob<S> job) throws Exception {
+            LakeConfig config = lakeArgs.load();
+            Map<String, String> options = new LinkedHashMap<>();
+            for (JobOption<?> option : job.options()) {
+                options.put(option.key(), spec.findOption("--" + option.key()).getValue());
+            }
+            S settings = job.settings(options);
+            JobRunner.Execution execution =
+                    clusterArgs.cluster
+                            ? (lake, plan) ->
+                                    ClusterSubmit.run(
+                                            lake,
+                                            clusterArgs.flinkRest,
+                                            AnalyticsMain.class.getName(),
+                                            plan,
+                                            job.name(),
+                                            true)
+                            : JobRunner.here(BatchOverwrite.FailurePoints.NONE);
+            for (String city : cities(config, job, settings)) {
+                AnalyticsPeriod days = AnalyticsPeriod.of(city, periodArgs.from(), periodArgs.to());
+                RunPlan<S> plan =
+                        new RunPlan<>(
+                                job.name(), days, settings, options, UUID.randomUUID().toString());
+                long started = System.nanoTime();
+                System.err.printf(
+                        "%s: running%s (run %s)%n",
+                        plan.title(),
+                        clusterArgs.cluster ? " on the Flink cluster" : "",
+                        plan.runId());
+                JobRunner.Result result =
+                        JobRunner.run(
+                                config,
+                                job,
+                                plan,
+                                periodArgs.allowIncomplete,
+                                execution,
+                                System.err,
+                                System.out);
+                if (result.outcome() == JobRunner.Outcome.SUCCEEDED) {
+                    List<String> counts = new ArrayList<>();
+                    result.rows()
+                            .forEach(
+                                    (table, rows) ->
+                                            counts.add(
+                                                    String.format(
+                                                            Locale.ROOT,
+                                                            "%,d rows to %s",
+                                                            rows,
+                                                            table)));
+                    System.err.printf(
+                            Locale.ROOT,
+                            "%s: %s in %.1f s%n",
+                            plan.title(),
+                            String.join(", ", counts),
+                            (System.nanoTime() - started) / 1e9);
+                }
+            }
+        }
+
+        /** The --city cities, else every city with readings in the job's input tables. */
+        private <S extends Serializable> List<String> cities(
+                LakeConfig config, AnalyticsJob<S> job, S settings) throws Exception {
+            if (!periodArgs.cities.isEmpty()) {
+                return periodArgs.cities.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+            }
+            // Only the tables matter here: the cities come from their partition metadata.
+            AnalyticsPeriod any =
+                    new AnalyticsPeriod(
+                            "any", java.time.ZoneOffset.UTC, periodArgs.from(), periodArgs.to());
+            List<String> tables = job.inputs(any, settings).stream().map(Input::table).toList();
+            try (Lake lake = Lake.open(config)) {
+                List<String> cities = JobRunner.citiesWithReadings(lake, tables);
+                if (cities.isEmpty()) {
+                    throw new IllegalStateException(
+                            String.join(", ", tables)
+                                    + " hold no readings: ingest some first (citylake ingest),"
+                                    + " or name the city with --city");
+                }
+                return cities;
+            }
+        }
+    }
+}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.citylake.analytics.job.TextTable;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.serving.TrinoAccessRules;
 import org.citylake.stack.Stack;

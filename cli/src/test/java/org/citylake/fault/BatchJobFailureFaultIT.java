@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -31,21 +32,19 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.citylake.analytics.JobRunLog;
+import org.citylake.analytics.job.AnalyticsJob;
+import org.citylake.analytics.job.JobRunner;
+import org.citylake.analytics.job.RunPlan;
 import org.citylake.analytics.parking.ParkingJob;
-import org.citylake.analytics.parking.ParkingLots;
-import org.citylake.analytics.parking.ParkingSettings;
-import org.citylake.analytics.traffic.CongestionSettings;
-import org.citylake.analytics.traffic.SegmentDirectory;
+import org.citylake.analytics.parking.ParkingTables;
 import org.citylake.analytics.traffic.TrafficCongestionJob;
+import org.citylake.analytics.traffic.TrafficTables;
 import org.citylake.cli.CliLake;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.sink.BatchOverwrite.FailurePoints;
 import org.citylake.lakehouse.sink.TableFiles;
-import org.citylake.lakehouse.tables.ParkingTables;
 import org.citylake.lakehouse.tables.TableRegistry;
-import org.citylake.lakehouse.tables.TrafficTables;
 import org.citylake.model.AnalyticsPeriod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -140,10 +139,10 @@ class BatchJobFailureFaultIT {
                                         .name("injected failure")
                                         .uid("injected-failure"),
                         table -> {});
-        JobRunLog log = new JobRunLog(TrafficCongestionJob.NAME, CITY, "--from " + DAY);
-        failedTrafficRuns.add(log.runId());
+        String runId = UUID.randomUUID().toString();
+        failedTrafficRuns.add(runId);
 
-        assertThatThrownBy(() -> runTraffic(log, failAfterFiles))
+        assertThatThrownBy(() -> runTraffic(runId, failAfterFiles))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("citylake traffic aarhus 2014-08-18 failed")
                 .hasMessageContaining("nothing committed, every table keeps its snapshot")
@@ -156,8 +155,8 @@ class BatchJobFailureFaultIT {
         }
         // ...but committed none of them
         assertThat(states(TRAFFIC)).isEqualTo(trafficFirst);
-        assertThat(snapshotsOfRun(TRAFFIC, log.runId())).isEmpty();
-        assertFailedRun(log.runId(), "failed, nothing committed", INJECTED);
+        assertThat(snapshotsOfRun(TRAFFIC, runId)).isEmpty();
+        assertFailedRun(runId, "failed, nothing committed", INJECTED);
     }
 
     @Test
@@ -171,20 +170,20 @@ class BatchJobFailureFaultIT {
                                 throw new IllegalStateException(INJECTED + " committing " + table);
                             }
                         });
-        JobRunLog log = new JobRunLog(TrafficCongestionJob.NAME, CITY, "--from " + DAY);
-        failedTrafficRuns.add(log.runId());
+        String runId = UUID.randomUUID().toString();
+        failedTrafficRuns.add(runId);
 
-        assertThatThrownBy(() -> runTraffic(log, failSecondCommit))
+        assertThatThrownBy(() -> runTraffic(runId, failSecondCommit))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("commit to gold.congestion_ranking failed")
                 .hasMessageContaining(INJECTED)
                 .hasMessageContaining("rolled back gold.segment_congestion: nothing committed");
 
         // the first table was committed, then set back: its run snapshot exists but is not current
-        assertThat(snapshotsOfRun(TRAFFIC, log.runId()))
+        assertThat(snapshotsOfRun(TRAFFIC, runId))
                 .containsExactly(TrafficTables.SEGMENT_CONGESTION);
         assertThat(states(TRAFFIC)).isEqualTo(trafficFirst);
-        assertFailedRun(log.runId(), "commit to gold.congestion_ranking failed", INJECTED);
+        assertFailedRun(runId, "commit to gold.congestion_ranking failed", INJECTED);
     }
 
     @Test
@@ -221,19 +220,19 @@ class BatchJobFailureFaultIT {
                                 throw new IllegalStateException(INJECTED + " committing " + table);
                             }
                         });
-        JobRunLog log = new JobRunLog(ParkingJob.NAME, CITY, "--test-days 1");
-        assertThatThrownBy(() -> runParking(log, failLastCommit))
+        String runId = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> runParking(runId, failLastCommit))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("commit to gold.parking_forecast_skill failed")
                 .hasMessageContaining(
                         "rolled back gold.parking_occupancy, gold.parking_daily,"
                                 + " gold.parking_forecast: nothing committed");
 
-        assertThat(snapshotsOfRun(PARKING, log.runId()))
+        assertThat(snapshotsOfRun(PARKING, runId))
                 .containsExactlyInAnyOrder(
                         ParkingTables.OCCUPANCY, ParkingTables.DAILY, ParkingTables.FORECAST);
         assertThat(states(PARKING)).isEqualTo(parkingFirst);
-        assertFailedRun(log.runId(), "commit to gold.parking_forecast_skill failed", INJECTED);
+        assertFailedRun(runId, "commit to gold.parking_forecast_skill failed", INJECTED);
 
         cli(parkingRun());
         Map<String, TableState> next = states(PARKING);
@@ -286,36 +285,37 @@ class BatchJobFailureFaultIT {
         };
     }
 
-    /** The run the CLI makes, with failure points; logged as the CLI logs a failure. */
-    static void runTraffic(JobRunLog log, FailurePoints failurePoints) throws Exception {
-        AnalyticsPeriod days = AnalyticsPeriod.of(CITY, DAY, DAY);
-        TrafficCongestionJob.Plan plan;
-        try (Lake lake = Lake.open(config())) {
-            plan =
-                    new TrafficCongestionJob.Plan(
-                            days,
-                            CongestionSettings.defaults(),
-                            SegmentDirectory.load(lake, CITY),
-                            log.runId());
-        }
-        log.failureRecorded(
-                config(),
-                () -> TrafficCongestionJob.run(config(), plan, false, System.err, failurePoints));
+    /** The run the CLI makes (the job template), with failure points. */
+    static void runTraffic(String runId, FailurePoints failurePoints) throws Exception {
+        run(new TrafficCongestionJob(), DAY, DAY, Map.of(), runId, failurePoints);
     }
 
-    static void runParking(JobRunLog log, FailurePoints failurePoints) throws Exception {
-        AnalyticsPeriod days = AnalyticsPeriod.of(CITY, PARKING_FROM, PARKING_TO);
-        ParkingJob.Plan plan;
-        try (Lake lake = Lake.open(config())) {
-            plan =
-                    new ParkingJob.Plan(
-                            days,
-                            ParkingSettings.defaults().withTestDays(1),
-                            ParkingLots.load(lake, CITY),
-                            log.runId());
-        }
-        log.failureRecorded(
-                config(), () -> ParkingJob.run(config(), plan, false, System.err, failurePoints));
+    static void runParking(String runId, FailurePoints failurePoints) throws Exception {
+        run(
+                new ParkingJob(),
+                PARKING_FROM,
+                PARKING_TO,
+                Map.of("test-days", "1"),
+                runId,
+                failurePoints);
+    }
+
+    static <S extends java.io.Serializable> void run(
+            AnalyticsJob<S> job,
+            LocalDate from,
+            LocalDate to,
+            Map<String, String> options,
+            String runId,
+            FailurePoints failurePoints)
+            throws Exception {
+        RunPlan<S> plan =
+                new RunPlan<>(
+                        job.name(),
+                        AnalyticsPeriod.of(CITY, from, to),
+                        job.settings(options),
+                        options,
+                        runId);
+        JobRunner.run(config(), job, plan, false, JobRunner.here(failurePoints), System.err, null);
     }
 
     static void assertFailedRun(String runId, String... detail) {

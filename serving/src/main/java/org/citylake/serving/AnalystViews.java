@@ -39,16 +39,13 @@ public final class AnalystViews {
                         + " FROM clean.parking GROUP BY 1, 2, 3");
         VIEWS.put(
                 "gold.v_parking_busiest",
-                "SELECT city, lot_id, max(capacity) AS capacity,"
-                        + " count_if(slots_with_data > 0) AS days_with_data,"
-                        + " max(peak_occupancy) AS peak_occupancy,"
-                        + " max_by(peak_at, peak_occupancy) AS peak_at,"
-                        + " sum(hours_above_90) AS hours_above_90,"
-                        + " sum(hours_above_90) / nullif(count_if(slots_with_data > 0), 0)"
-                        + " AS hours_above_90_per_day,"
-                        + " rank() OVER (PARTITION BY city ORDER BY sum(hours_above_90) DESC,"
-                        + " max(peak_occupancy) DESC) AS rank"
-                        + " FROM gold.parking_daily GROUP BY city, lot_id");
+                // The parking job ranks the garages of each run's period (one rule, in the job);
+                // this view shows the ranking of the latest period per city.
+                "SELECT b.city, b.period_from, b.period_to, b.garage_rank, b.lot_id, b.capacity,"
+                        + " b.days_with_data, b.peak_occupancy, b.peak_at, b.hours_above_90,"
+                        + " b.hours_above_90_per_day FROM gold.parking_busiest b"
+                        + " WHERE b.period_to = (SELECT max(l.period_to) FROM gold.parking_busiest l"
+                        + " WHERE l.city = b.city)");
         VIEWS.put(
                 "gold.v_congestion_top",
                 "SELECT city, period, period_start, scope, rank, scope_id, scope_name, peak_tti,"

@@ -1,24 +1,18 @@
 package org.citylake.analytics.parking;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.citylake.analytics.job.GroupAtEnd;
 import org.citylake.model.AnalyticsPeriod;
 
 /**
- * Keyed by lot: gathers the lot's readings and, once they are all in (batch mode fires the
- * end-of-input timer per key), emits its slots, and on side outputs its days, its forecasts of the
- * test days and their error sums.
+ * All readings of one lot → its slots, and on side outputs its days, its forecasts of the test days
+ * and their error sums (run by {@link GroupAtEnd}, keyed by lot).
  */
-final class ParkingLotSeries extends KeyedProcessFunction<String, ParkingReading, OccupancySlot> {
+final class ParkingLotSeries implements GroupAtEnd.Group<String, ParkingReading, OccupancySlot> {
 
     static final OutputTag<DailyPeak> DAILY =
             new OutputTag<>("daily", Types.POJO(DailyPeak.class)) {};
@@ -31,7 +25,6 @@ final class ParkingLotSeries extends KeyedProcessFunction<String, ParkingReading
     private final ParkingSettings settings;
     private final Map<String, Integer> capacities;
     private final ForecastWindow window;
-    private transient ListState<ParkingReading> readings;
 
     ParkingLotSeries(
             AnalyticsPeriod days,
@@ -45,34 +38,15 @@ final class ParkingLotSeries extends KeyedProcessFunction<String, ParkingReading
     }
 
     @Override
-    public void open(OpenContext context) {
-        readings =
-                getRuntimeContext()
-                        .getListState(new ListStateDescriptor<>("readings", ParkingReading.class));
-    }
-
-    @Override
-    public void processElement(ParkingReading reading, Context ctx, Collector<OccupancySlot> out)
-            throws Exception {
-        readings.add(reading);
-        ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<OccupancySlot> out)
-            throws Exception {
-        List<ParkingReading> all = new ArrayList<>();
-        readings.get().forEach(all::add);
-        readings.clear();
-        String lot = ctx.getCurrentKey();
+    public void apply(String lot, List<ParkingReading> all, GroupAtEnd.Emitter<OccupancySlot> out) {
         List<OccupancySlot> slots = Slotting.slots(lot, all, days, settings, capacities.get(lot));
         slots.forEach(out::collect);
-        DailyPeaks.of(slots, settings).forEach(d -> ctx.output(DAILY, d));
+        DailyPeaks.of(slots, settings).forEach(d -> out.output(DAILY, d));
         if (window != null) {
             AvailabilityForecast.Result forecast =
                     AvailabilityForecast.run(lot, slots, window, settings.minSamples());
-            forecast.rows().forEach(r -> ctx.output(FORECASTS, r));
-            ctx.output(SKILL, forecast.skill());
+            forecast.rows().forEach(r -> out.output(FORECASTS, r));
+            out.output(SKILL, forecast.skill());
         }
     }
 }

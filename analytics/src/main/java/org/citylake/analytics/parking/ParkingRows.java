@@ -1,5 +1,6 @@
 package org.citylake.analytics.parking;
 
+import java.time.LocalDate;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.GenericRowData;
@@ -73,6 +74,36 @@ final class ParkingRows {
                     d.minFreeSpots,
                     d.meanOccupancy,
                     d.hoursAboveFull);
+        }
+    }
+
+    /** {@link GarageRank} → {@code gold.parking_busiest}. */
+    static final class Busiest implements MapFunction<GarageRank, RowData> {
+        private final String city;
+        private final int fromEpochDay;
+        private final int toEpochDay;
+
+        Busiest(String city, LocalDate from, LocalDate to) {
+            this.city = city;
+            this.fromEpochDay = (int) from.toEpochDay();
+            this.toEpochDay = (int) to.toEpochDay();
+        }
+
+        @Override
+        public RowData map(GarageRank g) {
+            return GenericRowData.of(
+                    str(city),
+                    fromEpochDay,
+                    toEpochDay,
+                    g.rank,
+                    str(g.lotId),
+                    g.capacity,
+                    g.daysWithData,
+                    g.peakOccupancy,
+                    ts(g.peakAtMs),
+                    g.hoursAbove90,
+                    g.daysWithData == 0 ? null : g.hoursAbove90 / g.daysWithData,
+                    g.hoursWithData);
         }
     }
 

@@ -1,17 +1,9 @@
 package org.citylake.analytics.traffic;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.expressions.Expressions;
-import org.apache.iceberg.io.CloseableIterable;
-import org.citylake.lakehouse.Lake;
-import org.citylake.lakehouse.tables.TableRegistry;
+import org.citylake.analytics.job.JobContext;
 
 /**
  * A city's road segments from {@code ref.road_segments}, with the district each is assigned to in
@@ -24,19 +16,19 @@ public final class SegmentDirectory {
 
     private SegmentDirectory() {}
 
-    public static Map<String, SegmentRef> load(Lake lake, String city) {
+    /** The city's segments, read through the job's reader. */
+    public static Map<String, SegmentRef> of(JobContext context) {
         Map<String, String[]> districts = new LinkedHashMap<>();
-        if (lake.catalog().tableExists(TableIdentifier.parse(SEGMENT_DISTRICTS))) {
-            for (Record r : rows(lake.table(SEGMENT_DISTRICTS), city)) {
-                districts.put(
-                        (String) r.getField("segment_id"),
-                        new String[] {
-                            (String) r.getField("district_id"), (String) r.getField("district_name")
-                        });
-            }
+        for (Record r : context.ref(SEGMENT_DISTRICTS)) {
+            districts.put(
+                    (String) r.getField("segment_id"),
+                    new String[] {
+                        (String) r.getField("district_id"), (String) r.getField("district_name")
+                    });
         }
+        String city = context.city();
         Map<String, SegmentRef> segments = new LinkedHashMap<>();
-        for (Record r : rows(lake.table(ROAD_SEGMENTS), city)) {
+        for (Record r : context.ref(ROAD_SEGMENTS)) {
             String id = (String) r.getField("id");
             String[] district =
                     districts.getOrDefault(id, new String[] {SegmentRef.OUTSIDE, "outside"});
@@ -58,18 +50,5 @@ public final class SegmentDirectory {
                             + "': load the reference data first (citylake ref load)");
         }
         return segments;
-    }
-
-    private static Iterable<Record> rows(Table table, String city) {
-        try (CloseableIterable<Record> rows =
-                IcebergGenerics.read(table)
-                        .where(Expressions.equal(TableRegistry.CITY, city))
-                        .build()) {
-            java.util.List<Record> copy = new java.util.ArrayList<>();
-            rows.forEach(r -> copy.add(r.copy()));
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + table.name(), e);
-        }
     }
 }

@@ -2,21 +2,30 @@ package org.citylake.analytics.traffic;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
-import org.apache.iceberg.flink.FlinkSchemaUtil;
-import org.citylake.analytics.Completeness;
-import org.citylake.lakehouse.Lake;
-import org.citylake.lakehouse.config.LakeConfig;
-import org.citylake.lakehouse.sink.BatchOverwrite;
-import org.citylake.lakehouse.tables.TrafficTables;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
+import org.citylake.analytics.job.AnalyticsJob;
+import org.citylake.analytics.job.Committed;
+import org.citylake.analytics.job.GroupAtEnd;
+import org.citylake.analytics.job.Input;
+import org.citylake.analytics.job.JobContext;
+import org.citylake.analytics.job.JobOption;
+import org.citylake.analytics.job.RunPlan;
+import org.citylake.analytics.job.TextTable;
+import org.citylake.lakehouse.tables.TableDef;
+import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.AnalyticsPeriod;
 
 /**
@@ -27,130 +36,266 @@ import org.citylake.model.AnalyticsPeriod;
  * <p>A run covers whole days of one city. It reads the whole ISO weeks around them, so week
  * rankings always cover everything known of their week; rows and day rankings are written for the
  * asked days only. Each gold table is written in one commit that replaces the partitions the run
- * produced (city × day, city × period): a re-run gives the same rows. Both commits happen in the
- * driver once the job has succeeded ({@link BatchOverwrite}): a run that fails, even after its
- * files are written, commits nothing, and if the ranking's commit fails the index's is rolled back,
- * so the previous results of both tables stay the readable ones.
+ * produced (city × day, city × period): a re-run gives the same rows. The template ({@link
+ * org.citylake.analytics.job.JobRunner}) commits both only once the job has succeeded.
  *
  * <pre>
  * clean.traffic_flow (whole ISO weeks) ─► keyBy segment ─► SegmentCongestion
  *     main: index rows ───────────────────────────────────► write gold.segment_congestion ─┐
  *     side: period sums ─► ToScopes ─► keyBy scope group ─► RankScopes                     │
  *                                       ──► write gold.congestion_ranking ─────────────────┤
- *                                   driver, after the job succeeded: commit both ◄─────────┘
+ *                                         committer, after every writer succeeded: both ◄──┘
+ * ref.road_segments + ref.segment_districts ─► SegmentDirectory (when the graph is built)
  * </pre>
  */
-public final class TrafficCongestionJob {
+public final class TrafficCongestionJob implements AnalyticsJob<CongestionSettings> {
 
     public static final String NAME = "traffic";
 
-    /** What one run computes. */
-    public record Plan(
-            AnalyticsPeriod days,
-            CongestionSettings settings,
-            Map<String, SegmentRef> segments,
-            String runId) {}
+    static final JobOption<String> PEAK_HOURS =
+            new JobOption<>(
+                    "peak-hours",
+                    "H-H,...",
+                    "06-10,15-19",
+                    "Peak hours, local time, half-open.",
+                    text -> {
+                        CongestionSettings.parseHours(text);
+                        return text;
+                    });
+    static final JobOption<String> PEAK_DAYS =
+            new JobOption<>(
+                    "peak-days",
+                    "DAYS",
+                    "MON-FRI",
+                    "Days whose peak hours count.",
+                    text -> {
+                        CongestionSettings.parseDays(text);
+                        return text;
+                    });
+    static final JobOption<Double> TTI_CAP =
+            JobOption.number(
+                    "tti-cap",
+                    "10",
+                    "Readings with a raw TTI above this are outliers: counted, left out.");
+    static final JobOption<Integer> MIN_PEAK_READINGS =
+            JobOption.integer(
+                    "min-peak-readings",
+                    "12",
+                    "Rank only scopes with at least N peak readings with vehicles (one hour of"
+                            + " 5-minute readings).");
+    static final JobOption<Integer> TOP =
+            JobOption.integer("top", "10", "Rows to print per ranking.");
+
+    /** The reading interval of the traffic feed. */
+    static final Duration INTERVAL = Duration.ofMinutes(5);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of(
+                "Congestion index and rankings from clean.traffic_flow.",
+                "Writes gold.segment_congestion (per segment per 5 minutes and per hour: flow, mean"
+                        + " speed, travel time, free-flow time and how it was found, TTI,"
+                        + " congestion %, Gaode band) and gold.congestion_ranking (per day and per"
+                        + " ISO week: segments, districts and the city ranked by peak-hour TTI"
+                        + " weighted by vehicles x length, with delay vehicle-hours), then prints"
+                        + " the most congested segments and districts.",
+                "Example: citylake run traffic --from 2014-08-18 --city aarhus");
+    }
+
+    @Override
+    public List<JobOption<?>> options() {
+        return List.of(PEAK_HOURS, PEAK_DAYS, TTI_CAP, MIN_PEAK_READINGS, TOP);
+    }
+
+    @Override
+    public CongestionSettings settings(Map<String, String> options) {
+        return CongestionSettings.defaults()
+                .withPeakHours(CongestionSettings.parseHours(PEAK_HOURS.of(options)))
+                .withPeakDays(CongestionSettings.parseDays(PEAK_DAYS.of(options)))
+                .withTtiCap(TTI_CAP.of(options))
+                .withMinPeakReadings(MIN_PEAK_READINGS.of(options));
+    }
+
+    @Override
+    public List<Input> inputs(AnalyticsPeriod days, CongestionSettings settings) {
+        return List.of(TrafficReadings.input(days.wholeWeeks(), INTERVAL));
+    }
+
+    @Override
+    public List<TableDef> outputs() {
+        return TrafficTables.all();
+    }
+
+    @Override
+    public Map<String, DataStream<RowData>> define(
+            JobContext context, RunPlan<CongestionSettings> plan) {
+        Input input = inputs(plan.days(), plan.settings()).get(0);
+        DataStream<TrafficReading> readings =
+                context.read(input)
+                        .map(new TrafficReadings.ToReading(input))
+                        .name("to-traffic-reading")
+                        .uid("to-traffic-reading");
+        Outputs outputs =
+                pipeline(readings, plan.days(), plan.settings(), SegmentDirectory.of(context));
+        String city = plan.days().city();
+        Map<String, DataStream<RowData>> rows = new LinkedHashMap<>();
+        rows.put(
+                TrafficTables.SEGMENT_CONGESTION,
+                context.rows(
+                        TrafficTables.SEGMENT_CONGESTION,
+                        outputs.index().map(new TrafficRows.Index(city))));
+        rows.put(
+                TrafficTables.CONGESTION_RANKING,
+                context.rows(
+                        TrafficTables.CONGESTION_RANKING,
+                        outputs.ranking().map(new TrafficRows.Ranking(city))));
+        return rows;
+    }
 
     /** The pipeline's two results. */
     public record Outputs(DataStream<IndexRow> index, DataStream<RankingRow> ranking) {}
 
-    private TrafficCongestionJob() {}
-
-    /** The pipeline from readings to results; tests call it with their own readings. */
-    public static Outputs define(DataStream<TrafficReading> readings, Plan plan) {
+    /** The pure pipeline from readings to results; tests call it with their own readings. */
+    public static Outputs pipeline(
+            DataStream<TrafficReading> readings,
+            AnalyticsPeriod days,
+            CongestionSettings settings,
+            Map<String, SegmentRef> segments) {
         SingleOutputStreamOperator<IndexRow> index =
                 readings.keyBy(r -> r.segmentId, Types.STRING)
                         .process(
-                                new SegmentCongestion(
-                                        plan.segments(), plan.days(), plan.settings()))
+                                new GroupAtEnd<>(
+                                        Types.POJO(TrafficReading.class),
+                                        new SegmentCongestion(segments, days, settings)))
                         .returns(IndexRow.class)
                         .name("segment-congestion")
                         .uid("segment-congestion");
         DataStream<RankingRow> ranking =
                 index.getSideOutput(SegmentCongestion.PERIOD_SUMS)
-                        .flatMap(new ToScopes(plan.segments(), plan.days().city()))
+                        .flatMap(new ToScopes(segments, days.city()))
                         .returns(ScopeSums.class)
                         .name("to-scopes")
                         .uid("to-scopes")
                         .keyBy(ScopeSums::group, Types.STRING)
-                        .process(new RankScopes(plan.settings().minPeakReadings()))
+                        .process(
+                                new GroupAtEnd<>(
+                                        Types.POJO(ScopeSums.class),
+                                        new RankScopes(settings.minPeakReadings())))
                         .returns(RankingRow.class)
                         .name("rank-scopes")
                         .uid("rank-scopes");
         return new Outputs(index, ranking);
     }
 
-    /** Checks the input is complete, then runs the job on the lake and waits for it. */
-    public static void run(LakeConfig config, Plan plan, boolean allowIncomplete, PrintStream log)
-            throws Exception {
-        run(config, plan, allowIncomplete, log, BatchOverwrite.FailurePoints.NONE);
-    }
-
-    /**
-     * As {@link #run(LakeConfig, Plan, boolean, PrintStream)}; fault tests pass where the run
-     * should fail.
-     *
-     * @return rows committed per gold table
-     * @throws IllegalStateException if the job or a commit failed; both tables then keep their
-     *     previous snapshot
-     */
-    public static Map<String, Long> run(
-            LakeConfig config,
-            Plan plan,
-            boolean allowIncomplete,
-            PrintStream log,
-            BatchOverwrite.FailurePoints failurePoints)
-            throws Exception {
-        try (Lake lake = Lake.open(config)) {
-            lake.init();
-            Completeness.require(
-                    lake.table(TrafficReadings.TABLE),
-                    TrafficReadings.TABLE,
-                    plan.days().end(),
-                    Duration.ofMinutes(5),
-                    allowIncomplete,
-                    log);
-            StreamExecutionEnvironment env = environment();
-            DataStream<TrafficReading> readings =
-                    TrafficReadings.read(env, lake, plan.days().wholeWeeks());
-            Outputs outputs = define(readings, plan);
-            String city = plan.days().city();
-            BatchOverwrite gold =
-                    new BatchOverwrite(
-                            lake,
-                            Map.of(
-                                    "citylake.job", NAME,
-                                    "citylake.run-id", plan.runId(),
-                                    "citylake.period", plan.days().toString()),
-                            failurePoints);
-            gold.add(
-                    TrafficTables.SEGMENT_CONGESTION,
-                    typed(
-                            lake,
-                            TrafficTables.SEGMENT_CONGESTION,
-                            outputs.index().map(new TrafficRows.Index(city))));
-            gold.add(
-                    TrafficTables.CONGESTION_RANKING,
-                    typed(
-                            lake,
-                            TrafficTables.CONGESTION_RANKING,
-                            outputs.ranking().map(new TrafficRows.Ranking(city))));
-            return gold.execute(env, "citylake traffic " + plan.days());
+    /** Prints the most congested segments and districts of the last ranked day, and the week. */
+    @Override
+    public void print(Committed run, RunPlan<CongestionSettings> plan, PrintStream out) {
+        AnalyticsPeriod days = plan.days();
+        int top = TOP.of(plan.options());
+        String table = TrafficTables.CONGESTION_RANKING;
+        LocalDate lastDay = null;
+        List<Record> dayRows = List.of();
+        for (LocalDate d = days.to(); !d.isBefore(days.from()) && lastDay == null; ) {
+            dayRows = run.read(table, ranking(days.city(), "day", d));
+            if (!dayRows.isEmpty()) {
+                lastDay = d;
+            }
+            d = d.minusDays(1);
         }
+        if (lastDay == null) {
+            out.printf(
+                    "%s: no peak-hour readings on %s..%s (peak days and hours as set)%n",
+                    days.city(), days.from(), days.to());
+            return;
+        }
+        for (String scope : List.of("segment", "district")) {
+            print(dayRows, "day", lastDay, scope, top, out);
+        }
+        LocalDate week = AnalyticsPeriod.weekOf(days.to());
+        run
+                .read(
+                        table,
+                        Expressions.and(
+                                ranking(days.city(), "week", week),
+                                Expressions.equal("scope", "city")))
+                .stream()
+                .findFirst()
+                .ifPresent(
+                        r ->
+                                out.printf(
+                                        Locale.ROOT,
+                                        "%n%s, week of %s (%s peak days with data): peak TTI %.3f"
+                                                + " (%.1f %% congestion, %s), %.1f delay"
+                                                + " vehicle-hours%n",
+                                        days.city(),
+                                        week,
+                                        r.getField("days_with_data"),
+                                        (Double) r.getField("peak_tti"),
+                                        (Double) r.getField("congestion_pct"),
+                                        r.getField("band"),
+                                        (Double) r.getField("delay_vehicle_hours")));
     }
 
-    static StreamExecutionEnvironment environment() {
-        Configuration conf = new Configuration();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        return env;
+    private static Expression ranking(String city, String period, LocalDate start) {
+        return Expressions.and(
+                Expressions.equal(TableRegistry.CITY, city),
+                Expressions.equal("period", period),
+                Expressions.equal("period_start", (int) start.toEpochDay()));
     }
 
-    private static DataStream<RowData> typed(
-            Lake lake, String table, SingleOutputStreamOperator<RowData> rows) {
-        var schema = lake.table(table).schema();
-        return rows.returns(InternalTypeInfo.of(FlinkSchemaUtil.convert(schema)))
-                .name("to-" + table)
-                .uid("to-" + table);
+    private static void print(
+            List<Record> ranking,
+            String period,
+            LocalDate start,
+            String scope,
+            int top,
+            PrintStream out) {
+        List<Record> rows =
+                ranking.stream()
+                        .filter(r -> scope.equals(r.getField("scope")))
+                        .sorted(Comparator.comparing(r -> (Integer) r.getField("rank")))
+                        .limit(top)
+                        .toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.printf(
+                "%nMost congested %ss, %s %s (peak-hour TTI, weighted by vehicles x length):%n",
+                scope, period, start);
+        List<List<String>> cells = new ArrayList<>();
+        for (Record r : rows) {
+            cells.add(
+                    List.of(
+                            String.valueOf(r.getField("rank")),
+                            String.valueOf(r.getField("scope_id")),
+                            String.valueOf(r.getField("scope_name")),
+                            String.format(Locale.ROOT, "%.3f", (Double) r.getField("peak_tti")),
+                            String.format(
+                                    Locale.ROOT, "%.1f", (Double) r.getField("congestion_pct")),
+                            String.valueOf(r.getField("band")),
+                            String.format(
+                                    Locale.ROOT,
+                                    "%.1f",
+                                    (Double) r.getField("delay_vehicle_hours")),
+                            String.valueOf(r.getField("vehicles"))));
+        }
+        TextTable.print(
+                out,
+                List.of(
+                        "rank",
+                        scope,
+                        "name",
+                        "peak TTI",
+                        "congestion %",
+                        "band",
+                        "delay veh-h",
+                        "vehicles"),
+                cells,
+                false);
     }
 }

@@ -15,18 +15,20 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.citylake.analytics.job.JobRunner;
+import org.citylake.analytics.job.RunPlan;
 import org.citylake.analytics.traffic.CongestionSettings;
 import org.citylake.analytics.traffic.SegmentDirectory;
-import org.citylake.analytics.traffic.SegmentRef;
 import org.citylake.analytics.traffic.TrafficCongestionJob;
+import org.citylake.analytics.traffic.TrafficTables;
 import org.citylake.bench.harness.CpuTime;
 import org.citylake.bench.harness.Repetitions;
 import org.citylake.bench.harness.Report;
 import org.citylake.bench.harness.Series;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.sink.BatchOverwrite;
 import org.citylake.lakehouse.tables.TableRegistry;
-import org.citylake.lakehouse.tables.TrafficTables;
 import org.citylake.model.AnalyticsPeriod;
 import org.citylake.model.EntityType;
 
@@ -101,7 +103,7 @@ public final class CongestionVsDuckDbBench {
                                     String runId = "bench-" + run.name().replace(' ', '-');
                                     double cpu0 = CpuTime.thisProcessSeconds();
                                     long t0 = System.nanoTime();
-                                    runJob(config, days, settings, runId);
+                                    runJob(config, days, runId);
                                     m.put("job_s", (System.nanoTime() - t0) / 1e9);
                                     m.put("job_cpu_s", CpuTime.thisProcessSeconds() - cpu0);
                                     Path out = workDir.resolve("duckdb-out");
@@ -164,19 +166,17 @@ public final class CongestionVsDuckDbBench {
         return report;
     }
 
-    /** As {@code citylake run traffic}: the segment directory, then the job. */
-    static void runJob(
-            LakeConfig config, AnalyticsPeriod days, CongestionSettings settings, String runId)
-            throws Exception {
-        Map<String, SegmentRef> segments;
-        try (Lake lake = Lake.open(config)) {
-            segments = SegmentDirectory.load(lake, days.city());
-        }
-        TrafficCongestionJob.run(
+    /** As {@code citylake run traffic}: the job template with the default options. */
+    static void runJob(LakeConfig config, AnalyticsPeriod days, String runId) throws Exception {
+        TrafficCongestionJob job = new TrafficCongestionJob();
+        JobRunner.run(
                 config,
-                new TrafficCongestionJob.Plan(days, settings, segments, runId),
+                job,
+                new RunPlan<>(job.name(), days, job.settings(Map.of()), Map.of(), runId),
                 false,
-                System.err);
+                JobRunner.here(BatchOverwrite.FailurePoints.NONE),
+                System.err,
+                null);
     }
 
     /** Both results equal, else an exception; returns the row counts checked. */

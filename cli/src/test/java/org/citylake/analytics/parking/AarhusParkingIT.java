@@ -28,7 +28,6 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.citylake.cli.CliLake;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
-import org.citylake.lakehouse.tables.ParkingTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

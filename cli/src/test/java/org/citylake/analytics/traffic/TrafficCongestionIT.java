@@ -20,7 +20,6 @@ import org.citylake.cli.CliLake;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.tables.TableRegistry;
-import org.citylake.lakehouse.tables.TrafficTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +93,7 @@ class TrafficCongestionIT {
     void theCompleteDaysOfTheLakeAreTheWeek() throws Exception {
         try (Lake lake = Lake.open(config())) {
             var days =
-                    org.citylake.analytics.CompleteDays.of(
+                    org.citylake.analytics.job.CompleteDays.of(
                             lake.table("clean.traffic_flow"),
                             "aarhus",
                             java.time.ZoneId.of("Europe/Copenhagen"),

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -52,7 +53,7 @@ public final class TableRegistry {
 
     private static final Type TS = Types.TimestampType.withZone();
 
-    static final Map<String, String> COMMON_PROPERTIES =
+    public static final Map<String, String> COMMON_PROPERTIES =
             Map.of(
                     "format-version", "2",
                     "write.parquet.compression-codec", "zstd",
@@ -84,8 +85,9 @@ public final class TableRegistry {
             add(clean(type));
         }
         refTables().forEach(this::add);
-        TrafficTables.all().forEach(this::add);
-        ParkingTables.all().forEach(this::add);
+        for (TableSet set : ServiceLoader.load(TableSet.class, TableSet.class.getClassLoader())) {
+            set.tables().forEach(this::add);
+        }
         add(deadLetter());
         add(jobRuns());
     }
@@ -590,7 +592,7 @@ public final class TableRegistry {
                 "One row per job run");
     }
 
-    static Schema schema(NestedField... fields) {
+    public static Schema schema(NestedField... fields) {
         // Field ids are assigned in order; Iceberg reassigns them on create anyway.
         List<NestedField> numbered = new ArrayList<>();
         int id = 1;
@@ -603,11 +605,11 @@ public final class TableRegistry {
         return new Schema(numbered);
     }
 
-    static NestedField req(String name, Type type, String doc) {
+    public static NestedField req(String name, Type type, String doc) {
         return required(0, name, type, doc);
     }
 
-    static NestedField opt(String name, Type type, String doc) {
+    public static NestedField opt(String name, Type type, String doc) {
         return optional(0, name, type, doc);
     }
 }

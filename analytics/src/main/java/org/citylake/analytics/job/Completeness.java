@@ -1,4 +1,4 @@
-package org.citylake.analytics;
+package org.citylake.analytics.job;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.citylake.cli;
+package org.citylake.analytics.job;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package org.citylake.lakehouse.tables;
+package org.citylake.analytics.traffic;
 
 import static org.citylake.lakehouse.tables.TableRegistry.CITY;
 import static org.citylake.lakehouse.tables.TableRegistry.COMMON_PROPERTIES;
@@ -12,6 +12,7 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
+import org.citylake.lakehouse.tables.TableDef;
 
 /**
  * Gold tables of the traffic job: the congestion index per segment and the congestion rankings.
@@ -27,7 +28,7 @@ public final class TrafficTables {
 
     private TrafficTables() {}
 
-    static List<TableDef> all() {
+    public static List<TableDef> all() {
         return List.of(segmentCongestion(), congestionRanking());
     }
 

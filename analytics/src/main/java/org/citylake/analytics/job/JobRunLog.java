@@ -1,4 +1,4 @@
-package org.citylake.analytics;
+package org.citylake.analytics.job;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,13 +16,18 @@ import org.citylake.lakehouse.tables.TableRegistry;
 /** One row per batch run in {@code ops.job_runs}: what ran, for what, how it ended. */
 public final class JobRunLog {
 
-    private final String runId = UUID.randomUUID().toString();
+    private final String runId;
     private final String job;
     private final String city;
     private final String parameters;
     private final Instant startedAt = Instant.now();
 
     public JobRunLog(String job, String city, String parameters) {
+        this(UUID.randomUUID().toString(), job, city, parameters);
+    }
+
+    public JobRunLog(String runId, String job, String city, String parameters) {
+        this.runId = runId;
         this.job = job;
         this.city = city;
         this.parameters = parameters;
@@ -32,8 +37,13 @@ public final class JobRunLog {
         return runId;
     }
 
-    public void succeeded(Lake lake, long rowsIn, long rowsOut, String summary) {
+    public void succeeded(Lake lake, Long rowsIn, long rowsOut, String summary) {
         record(lake, "SUCCEEDED", rowsIn, rowsOut, summary);
+    }
+
+    /** A run that found no readings to compute from: it committed nothing. */
+    public void noReadings(Lake lake, String detail) {
+        record(lake, "NO_READINGS", null, 0L, detail);
     }
 
     /** A run that may fail. */

@@ -1,4 +1,4 @@
-package org.citylake.lakehouse.tables;
+package org.citylake.analytics.parking;
 
 import static org.citylake.lakehouse.tables.TableRegistry.CITY;
 import static org.citylake.lakehouse.tables.TableRegistry.COMMON_PROPERTIES;
@@ -12,6 +12,7 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
+import org.citylake.lakehouse.tables.TableDef;
 
 /**
  * Gold tables of the parking job: occupancy per garage per 15 minutes, daily peaks, and the
@@ -24,6 +25,7 @@ public final class ParkingTables {
     public static final String DAILY = "gold.parking_daily";
     public static final String FORECAST = "gold.parking_forecast";
     public static final String FORECAST_SKILL = "gold.parking_forecast_skill";
+    public static final String BUSIEST = "gold.parking_busiest";
 
     /** Forecasts scored in a row of {@link #FORECAST_SKILL} (was {@code n}). */
     public static final String FORECAST_PAIRS = "forecast_pairs";
@@ -32,8 +34,8 @@ public final class ParkingTables {
 
     private ParkingTables() {}
 
-    static List<TableDef> all() {
-        return List.of(occupancy(), daily(), forecast(), forecastSkill());
+    public static List<TableDef> all() {
+        return List.of(occupancy(), daily(), busiest(), forecast(), forecastSkill());
     }
 
     private static TableDef occupancy() {
@@ -125,6 +127,49 @@ public final class ParkingTables {
                 PartitionSpec.builderFor(schema).identity(CITY).identity("local_date").build(),
                 COMMON_PROPERTIES,
                 "Daily peak occupancy per garage and the hours it was more than 90 % full");
+    }
+
+    private static TableDef busiest() {
+        Schema schema =
+                schema(
+                        req(CITY, Types.StringType.get(), "city of the garages"),
+                        req("period_from", Types.DateType.get(), "first day of the run, city time"),
+                        req("period_to", Types.DateType.get(), "last day of the run, included"),
+                        req(
+                                "garage_rank",
+                                Types.IntegerType.get(),
+                                "1 = busiest: most hours above 90 % full, then highest peak"
+                                        + " occupancy, then lot id"),
+                        req("lot_id", Types.StringType.get(), "ref.parking_lots id"),
+                        opt("capacity", Types.IntegerType.get(), "spots, the largest seen"),
+                        req(
+                                "days_with_data",
+                                Types.IntegerType.get(),
+                                "days with at least one slot with a value"),
+                        opt(
+                                "peak_occupancy",
+                                Types.DoubleType.get(),
+                                "highest slot occupancy of the period, 0..1"),
+                        opt("peak_at", TS, "start of the first slot at that peak"),
+                        req(
+                                "hours_above_90",
+                                Types.DoubleType.get(),
+                                "time with more than 90 % of the spots taken, summed over the"
+                                        + " days, h"),
+                        opt(
+                                "hours_above_90_per_day",
+                                Types.DoubleType.get(),
+                                "hours_above_90 / days_with_data, h; null without data"),
+                        req(
+                                "hours_with_data",
+                                Types.DoubleType.get(),
+                                "slots with a value x 15 min, summed over the days, h"));
+        return new TableDef(
+                TableIdentifier.parse(BUSIEST),
+                schema,
+                PartitionSpec.builderFor(schema).identity(CITY).identity("period_from").build(),
+                COMMON_PROPERTIES,
+                "The garages of a run's period ranked busiest first (the rule in garage_rank)");
     }
 
     private static TableDef forecast() {
