@@ -33,6 +33,7 @@ import org.apache.iceberg.catalog.Catalog;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
+import org.citylake.lakehouse.io.FileTrees;
 
 /**
  * Trino 476 (on a JDK 22+) over the Iceberg JDBC catalog in PostgreSQL and the S3Proxy warehouse:
@@ -190,7 +191,7 @@ public final class TrinoService implements Service, Stack.ClientSettings {
         Path tmp =
                 target.resolveSibling(
                         target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        Files2.deleteTree(tmp);
+        FileTrees.delete(tmp);
         Files.createDirectories(tmp.resolve("plugin"));
         log.info("unpacking Trino " + VERSION + " into " + target);
         Commands.run(
@@ -218,7 +219,7 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                 unzipDir.resolve("trino-iceberg-" + VERSION),
                 tmp.resolve("plugin").resolve("iceberg"));
         Files.delete(unzipDir);
-        Files2.deleteTree(target);
+        FileTrees.delete(target);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         // The archives are in the local Maven repository too; do not keep a third copy.
         Files.deleteIfExists(server);
