@@ -1,11 +1,7 @@
 package org.citylake.bench;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +14,7 @@ import org.citylake.bench.harness.MachineInfo;
 import org.citylake.bench.harness.Report;
 import org.citylake.bench.ingest.IngestBench;
 import org.citylake.bench.trino.TrinoBench;
+import org.citylake.lakehouse.io.FileTrees;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -153,7 +150,7 @@ public final class BenchCli implements Runnable {
                 return 0;
             } finally {
                 if (temporary && !keepWorkDir) {
-                    deleteTree(work);
+                    FileTrees.delete(work);
                 } else {
                     System.err.println("citylake bench: scratch directory kept at " + work);
                 }
@@ -438,28 +435,5 @@ public final class BenchCli implements Runnable {
         List<String> all = spec.commandLine().getParseResult().originalArgs();
         int at = all.indexOf(spec.name());
         return at < 0 ? all : all.subList(at + 1, all.size());
-    }
-
-    public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(
-                root,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                            throws IOException {
-                        Files.delete(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path dir, IOException e)
-                            throws IOException {
-                        Files.delete(dir);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
     }
 }

@@ -1,16 +1,13 @@
 package org.citylake.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.citylake.analytics.job.CompleteDays;
 import org.citylake.analytics.job.TextTable;
@@ -20,6 +17,7 @@ import org.citylake.ingest.source.ReplayFile;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.Profile;
+import org.citylake.lakehouse.io.FileTrees;
 import org.citylake.model.AnalyticsPeriod;
 import org.citylake.model.CityTime;
 import org.citylake.model.EntityType;
@@ -77,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
                             "warehouse",
                             "checkpoints",
                             "feeds")) {
-                deleteRecursively(config.dataDir().resolve(sub));
+                FileTrees.delete(config.dataDir().resolve(sub));
             }
         }
         String of = config.profile() == Profile.STACK ? "/6 " : "/5 ";
@@ -236,16 +234,5 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void step(String text) {
         System.out.println("==> " + text);
-    }
-
-    private static void deleteRecursively(Path path) throws java.io.IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

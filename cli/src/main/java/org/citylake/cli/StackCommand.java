@@ -79,7 +79,7 @@ public final class StackCommand {
             if (purge) {
                 java.nio.file.Path dir = stack.context().stackDir();
                 log.info("purging " + dir);
-                org.citylake.stack.Files2.deleteTree(dir);
+                org.citylake.lakehouse.io.FileTrees.delete(dir);
             }
             return 0;
         }

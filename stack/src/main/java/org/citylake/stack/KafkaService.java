@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,7 +25,9 @@ import org.citylake.lakehouse.config.LakeOptions;
  * <stack-dir>/kafka}: {@code server.properties}, {@code cluster.id}, the log dir {@code data}, the
  * PID file and the log. Storage is formatted once; restarts reuse the cluster id and the data.
  */
-public final class KafkaService implements Service, Stack.ClientSettings {
+public final class KafkaService extends SingleProcessService implements Stack.ClientSettings {
+
+    public static final String NAME = "kafka";
 
     static final List<String> BROKER_DEPENDENCIES =
             List.of("org.apache.kafka:kafka_2.13:4.4.0", "org.slf4j:slf4j-simple:1.7.36");
@@ -35,36 +36,19 @@ public final class KafkaService implements Service, Stack.ClientSettings {
     private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final StackContext context;
-    private final int port;
-    private final Path dir;
-    private final ManagedProcess process;
     private List<Path> classpath;
 
     public KafkaService(StackContext context) {
-        this.context = context;
-        this.port = context.port(LakeOptions.KAFKA_PORT);
-        this.dir = context.serviceDir(name());
-        this.process = new ManagedProcess(name(), dir);
-    }
-
-    @Override
-    public String name() {
-        return "kafka";
-    }
-
-    @Override
-    public int port() {
-        return port;
+        super(context, NAME, "Kafka", LakeOptions.KAFKA_PORT, START_TIMEOUT, STOP_GRACE);
     }
 
     /** The KRaft controller listener: always the broker port + 1. */
     public int controllerPort() {
-        return port + 1;
+        return port() + 1;
     }
 
     public String bootstrapServers() {
-        return Ports.LOOPBACK + ":" + port;
+        return Ports.LOOPBACK + ":" + port();
     }
 
     public Path dataDir() {
@@ -79,17 +63,16 @@ public final class KafkaService implements Service, Stack.ClientSettings {
     }
 
     @Override
-    public void start(StackLog log) throws Exception {
-        if (process.isRunning()) {
-            // Already started by us: at most wait for it to finish starting.
-            Waits.until("kafka", START_TIMEOUT, this::health, process);
-            return;
-        }
-        Ports.requireFree(port, "kafka", LakeOptions.KAFKA_PORT.key());
+    void requireFreePorts() {
+        super.requireFreePorts();
         Ports.requireFree(
                 controllerPort(),
                 "the kafka controller (kafka port + 1)",
                 LakeOptions.KAFKA_PORT.key());
+    }
+
+    @Override
+    void launch(StackLog log) throws Exception {
         install(log);
         Files.createDirectories(dir);
         Path properties = writeServerProperties();
@@ -99,12 +82,11 @@ public final class KafkaService implements Service, Stack.ClientSettings {
         command.add(properties.toAbsolutePath().toString());
         long pid = process.start(command, Map.of(), dir);
         log.info("kafka started (pid " + pid + "), log " + process.logFile());
-        Waits.until("kafka", START_TIMEOUT, this::health, process);
     }
 
     @Override
     public Health health() {
-        if (!Ports.isOpen(port)) {
+        if (!Ports.isOpen(port())) {
             return Health.down("nothing listens on " + bootstrapServers());
         }
         Properties props = new Properties();
@@ -125,19 +107,6 @@ public final class KafkaService implements Service, Stack.ClientSettings {
     }
 
     @Override
-    public void stop(StackLog log) throws Exception {
-        OptionalLong pid = process.pid();
-        if (process.stop(STOP_GRACE)) {
-            log.info("kafka stopped (pid " + pid.orElse(-1) + ")");
-        }
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
-    }
-
-    @Override
     public Map<String, String> clientSettings() {
         return Map.of(LakeOptions.KAFKA_BOOTSTRAP.key(), bootstrapServers());
     }
@@ -145,6 +114,7 @@ public final class KafkaService implements Service, Stack.ClientSettings {
     /** Written on every start, so a changed port takes effect; the data dir stays. */
     Path writeServerProperties() throws IOException {
         String host = Ports.LOOPBACK;
+        int port = port();
         String text =
                 String.join(
                                 "\n",

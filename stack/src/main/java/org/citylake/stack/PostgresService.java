@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import org.citylake.lakehouse.config.LakeOptions;
@@ -31,7 +30,7 @@ import org.citylake.lakehouse.config.LakeOptions;
  * <stack-dir>/postgres/data} of the Debian server binaries, on 127.0.0.1 only, with password
  * (SCRAM) authentication over TCP and the role and database {@code citylake}.
  */
-public final class PostgresService implements Service, Stack.ClientSettings {
+public final class PostgresService extends SingleProcessService implements Stack.ClientSettings {
 
     public static final String NAME = "postgres";
     public static final String DATABASE = "citylake";
@@ -39,27 +38,14 @@ public final class PostgresService implements Service, Stack.ClientSettings {
     public static final String PASSWORD_SECRET = "postgres.password";
     private static final String OS_USER = "postgres";
     private static final Path DEBIAN_ROOT = Path.of("/usr/lib/postgresql");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final StackContext context;
-    private final Path dir;
     private final Path dataDir;
-    private final ManagedProcess process;
 
     public PostgresService(StackContext context) {
-        this.context = context;
-        this.dir = context.serviceDir(NAME);
+        super(context, NAME, "PostgreSQL", LakeOptions.POSTGRES_PORT, START_TIMEOUT, STOP_GRACE);
         this.dataDir = dir.resolve("data");
-        this.process = new ManagedProcess(NAME, dir);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int port() {
-        return context.port(LakeOptions.POSTGRES_PORT);
     }
 
     /** The catalog settings of a stack whose PostgreSQL runs from {@code context}. */
@@ -152,15 +138,8 @@ public final class PostgresService implements Service, Stack.ClientSettings {
     }
 
     @Override
-    public void start(StackLog log) throws Exception {
-        if (process.isRunning()) {
-            // Already ours and running: only wait in case it is still starting.
-            Waits.until(
-                    "PostgreSQL on port " + port(), Duration.ofMinutes(2), this::health, process);
-            return;
-        }
+    void launch(StackLog log) throws Exception {
         int port = port();
-        Ports.requireFree(port, NAME, LakeOptions.POSTGRES_PORT.key());
         prepareDirectories(log);
         if (!Files.isRegularFile(dataDir.resolve("PG_VERSION"))) {
             log.info("initialising a PostgreSQL cluster in " + dataDir);
@@ -229,7 +208,6 @@ public final class PostgresService implements Service, Stack.ClientSettings {
                                                         + " is not running; see "
                                                         + process.logFile())));
         createRoleAndDatabase(port);
-        Waits.until("PostgreSQL on port " + port, Duration.ofSeconds(30), this::health, process);
     }
 
     /**
@@ -364,12 +342,7 @@ public final class PostgresService implements Service, Stack.ClientSettings {
             log.info(e.getMessage() + "; stopping postmaster " + handle.get().pid() + " by signal");
         }
         // Verify by PID; SIGTERM (smart shutdown) then SIGKILL only if pg_ctl did not end it.
-        process.stop(Duration.ofSeconds(30));
-        log.info("postgres stopped (pid " + handle.get().pid() + ")");
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
+        process.stop(stopGrace());
+        log.info(NAME + " stopped (pid " + handle.get().pid() + ")");
     }
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
 import org.citylake.lakehouse.config.LakeOptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.Bucket;
  * <stack-dir>/s3/data}, one sub-directory per bucket), holding the warehouse bucket {@code
  * citylake}.
  */
-public final class S3ProxyService implements Service, Stack.ClientSettings {
+public final class S3ProxyService extends SingleProcessService implements Stack.ClientSettings {
 
     public static final String NAME = "s3";
     public static final String BUCKET = "citylake";
@@ -35,27 +34,14 @@ public final class S3ProxyService implements Service, Stack.ClientSettings {
     public static final String ACCESS_KEY_SECRET = "s3.access-key";
     public static final String SECRET_KEY_SECRET = "s3.secret-key";
     public static final String REGION = "us-east-1";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
-    private final StackContext context;
-    private final Path dir;
     private final Path dataDir;
-    private final ManagedProcess process;
 
     public S3ProxyService(StackContext context) {
-        this.context = context;
-        this.dir = context.serviceDir(NAME);
+        super(context, NAME, "S3Proxy", LakeOptions.S3_PORT, START_TIMEOUT, STOP_GRACE);
         this.dataDir = dir.resolve("data");
-        this.process = new ManagedProcess(NAME, dir);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int port() {
-        return context.port(LakeOptions.S3_PORT);
     }
 
     /** The warehouse settings of a stack whose S3Proxy runs from {@code context}. */
@@ -87,19 +73,12 @@ public final class S3ProxyService implements Service, Stack.ClientSettings {
     }
 
     @Override
-    public void start(StackLog log) throws Exception {
-        if (process.isRunning()) {
-            // Already ours and running: only wait in case it is still starting.
-            Waits.until("S3Proxy on port " + port(), Duration.ofMinutes(2), this::health, process);
-            return;
-        }
-        int port = port();
-        Ports.requireFree(port, NAME, LakeOptions.S3_PORT.key());
+    void launch(StackLog log) throws Exception {
         Path jar = context.maven().fetch(COORDINATES, jarDir());
         // The bucket is a directory of the filesystem provider: creating it here makes it exist
         // before the first client call, and survives restarts.
         Files.createDirectories(dataDir.resolve(BUCKET));
-        Path conf = writeConfig(port);
+        Path conf = writeConfig(port());
         process.start(
                 List.of(
                         Commands.javaHomeBin("java").toString(),
@@ -110,7 +89,6 @@ public final class S3ProxyService implements Service, Stack.ClientSettings {
                         conf.toString()),
                 Map.of(),
                 dir);
-        Waits.until("S3Proxy on port " + port, Duration.ofSeconds(60), this::health, process);
     }
 
     private Path writeConfig(int port) throws IOException {
@@ -175,18 +153,5 @@ public final class S3ProxyService implements Service, Stack.ClientSettings {
         } catch (Exception e) {
             return Health.down(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-    }
-
-    @Override
-    public void stop(StackLog log) throws Exception {
-        OptionalLong pid = process.pid();
-        if (process.stop(Duration.ofSeconds(15))) {
-            log.info("s3 stopped (pid " + pid.getAsLong() + ")");
-        }
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
     }
 }

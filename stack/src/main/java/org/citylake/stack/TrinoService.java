@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +32,7 @@ import org.apache.iceberg.catalog.Catalog;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
+import org.citylake.lakehouse.io.FileTrees;
 
 /**
  * Trino 476 (on a JDK 22+) over the Iceberg JDBC catalog in PostgreSQL and the S3Proxy warehouse:
@@ -40,7 +40,7 @@ import org.citylake.lakehouse.config.LakeOptions;
  * rules. Installed once into {@code <cache>/trino-476}; configuration under {@code
  * <stack-dir>/trino/etc}.
  */
-public final class TrinoService implements Service, Stack.ClientSettings {
+public final class TrinoService extends SingleProcessService implements Stack.ClientSettings {
 
     public static final String NAME = "trino";
     public static final String VERSION = "476";
@@ -54,43 +54,31 @@ public final class TrinoService implements Service, Stack.ClientSettings {
     public static final String KEYSTORE_PASSWORD = "trino.keystore-password";
     public static final String TRUSTSTORE_PASSWORD = "trino.truststore-password";
     private static final int MIN_JAVA = 22;
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    // SIGTERM lets Trino shut down gracefully; the launcher's JVM is this PID or its child.
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final StackContext context;
     private final String accessRules;
-    private final Path dir;
     private final Path etcDir;
     private final Path dataDir;
     private final Path keystore;
     private final Path truststore;
-    private final ManagedProcess process;
 
     /**
      * @param accessRules the file-based access control rules (JSON) Trino enforces; the product's
      *     policy comes from the serving module, the stack only installs it
      */
     public TrinoService(StackContext context, String accessRules) {
-        this.context = context;
+        super(context, NAME, "Trino", LakeOptions.TRINO_PORT, START_TIMEOUT, STOP_GRACE);
         this.accessRules = accessRules;
-        this.dir = context.serviceDir(NAME);
         this.etcDir = dir.resolve("etc");
         this.dataDir = dir.resolve("data");
         this.keystore = dir.resolve("keystore.p12");
         this.truststore = dir.resolve("truststore.p12");
-        this.process = new ManagedProcess(NAME, dir);
     }
 
     public static String passwordSecret(String user) {
         return "trino." + user + ".password";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int port() {
-        return context.port(LakeOptions.TRINO_PORT);
     }
 
     /** The truststore clients use to verify the server's self-signed certificate. */
@@ -190,7 +178,7 @@ public final class TrinoService implements Service, Stack.ClientSettings {
         Path tmp =
                 target.resolveSibling(
                         target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        Files2.deleteTree(tmp);
+        FileTrees.delete(tmp);
         Files.createDirectories(tmp.resolve("plugin"));
         log.info("unpacking Trino " + VERSION + " into " + target);
         Commands.run(
@@ -218,7 +206,7 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                 unzipDir.resolve("trino-iceberg-" + VERSION),
                 tmp.resolve("plugin").resolve("iceberg"));
         Files.delete(unzipDir);
-        Files2.deleteTree(target);
+        FileTrees.delete(target);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         // The archives are in the local Maven repository too; do not keep a third copy.
         Files.deleteIfExists(server);
@@ -226,17 +214,10 @@ public final class TrinoService implements Service, Stack.ClientSettings {
     }
 
     @Override
-    public void start(StackLog log) throws Exception {
-        if (process.isRunning()) {
-            // Already ours and running: only wait in case it is still starting.
-            Waits.until("Trino on port " + port(), Duration.ofMinutes(2), this::health, process);
-            return;
-        }
-        int port = port();
-        Ports.requireFree(port, NAME, LakeOptions.TRINO_PORT.key());
+    void launch(StackLog log) throws Exception {
         install(log);
         createCatalogTables();
-        configure(port);
+        configure(port());
         Files.createDirectories(dataDir);
         process.start(
                 List.of(
@@ -246,7 +227,6 @@ public final class TrinoService implements Service, Stack.ClientSettings {
                         "run"),
                 Map.of("JAVA_HOME", javaHome().toString()),
                 dir);
-        Waits.until("Trino on port " + port, Duration.ofMinutes(3), this::health, process);
     }
 
     /**
@@ -575,19 +555,5 @@ public final class TrinoService implements Service, Stack.ClientSettings {
             throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
         }
         return response.body();
-    }
-
-    @Override
-    public void stop(StackLog log) throws Exception {
-        OptionalLong pid = process.pid();
-        // SIGTERM lets Trino shut down gracefully; the launcher's JVM is this PID or its child.
-        if (process.stop(Duration.ofSeconds(30))) {
-            log.info("trino stopped (pid " + pid.getAsLong() + ")");
-        }
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.citylake.lakehouse.config.LakeOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,10 +52,15 @@ class S3ProxyServiceIT {
             // Objects are files under the filesystem provider's basedir.
             assertThat(context.serviceDir("s3").resolve("data/citylake/warehouse/probe.txt"))
                     .exists();
-            assertThat(
-                            Files.getPosixFilePermissions(
-                                    context.serviceDir("s3").resolve("s3proxy.conf")))
-                    .hasSize(2);
+            // The config holds the secret key: owner read/write, nothing for group and others.
+            Path conf = context.serviceDir("s3").resolve("s3proxy.conf");
+            assertThat(Files.readString(conf, StandardCharsets.UTF_8))
+                    .contains(
+                            "s3proxy.credential="
+                                    + context.secrets().get(S3ProxyService.SECRET_KEY_SECRET));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)))
+                    .as("permissions of %s", conf)
+                    .isEqualTo("rw-------");
         } finally {
             s3.stop(log);
         }

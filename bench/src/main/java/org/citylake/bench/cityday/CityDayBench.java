@@ -15,6 +15,7 @@ import org.citylake.bench.ingest.LakeCounts;
 import org.citylake.cli.CityLakeCli;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.lakehouse.io.FileTrees;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
@@ -292,7 +293,7 @@ public final class CityDayBench {
         }
         m.put("total_s", total);
         verify(LakeConfig.embedded(dataDir), expected, dataDir.getFileName().toString());
-        org.citylake.bench.BenchCli.deleteTree(dataDir);
+        FileTrees.delete(dataDir);
         return m;
     }
 
