@@ -57,8 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "1", description = "default ${DEFAULT-VALUE}")
     int parallelism;
 
-    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
-    boolean noProgress;
+    @Mixin ProgressArgs progressArgs;
 
     @Override
     public Integer call() throws Exception {
@@ -122,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
                                 false,
                                 null);
                 long started = System.nanoTime();
-                IngestRun.runToCompletion(config, plan, !noProgress);
+                IngestRun.runToCompletion(config, plan, progressArgs.show());
                 System.out.printf(
                         "    %,d messages in %.1f s%n",
                         FeedFiles.totalLines(replay), (System.nanoTime() - started) / 1e9);
@@ -179,7 +178,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** Stack: publish the feeds to Kafka, then ingest them from the topics (bounded). */
     private void stackIngest(Path feeds) {
         List<String> lake = lakeArgs.asArgs();
-        List<String> progress = noProgress ? List.of("--no-progress") : List.of();
+        List<String> progress = progressArgs.asArgs();
         step("4/6 publishing every feed to Kafka (topics city.<feed>)");
         run("replay", List.of("--to", "kafka", "--feeds", feeds.toString()), lake, progress);
         step("5/6 ingest: the Flink job reads the topics up to their current end");

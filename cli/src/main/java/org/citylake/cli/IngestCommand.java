@@ -39,12 +39,8 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Mixin LakeArgs lakeArgs;
     @Mixin ClusterArgs clusterArgs;
-
-    @Option(
-            names = "--feeds",
-            paramLabel = "DIR",
-            description = "Feed files directory (default <data-dir>/feeds).")
-    Path feedsDir;
+    @Mixin FeedsArgs feedsArgs;
+    @Mixin ProgressArgs progressArgs;
 
     @Option(
             names = "--feed",
@@ -85,9 +81,6 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Restore from this checkpoint or savepoint directory.")
     String restore;
 
-    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
-    boolean noProgress;
-
     /** Where the readings come from. */
     enum Source {
         files,
@@ -127,10 +120,10 @@ public final class IngestCommand implements Callable<Integer> {
                     IngestMain.class.getName(),
                     plan,
                     "ingest",
-                    !noProgress);
+                    progressArgs.show());
             return 0;
         }
-        IngestRun.runToCompletion(config, plan, !noProgress);
+        IngestRun.runToCompletion(config, plan, progressArgs.show());
         return 0;
     }
 
@@ -142,9 +135,7 @@ public final class IngestCommand implements Callable<Integer> {
         if (bounded || bootstrap != null) {
             throw new IllegalArgumentException("--bounded and --bootstrap need --from kafka");
         }
-        // Absolute: on a cluster the job's main runs in another working directory.
-        Path dir =
-                (feedsDir != null ? feedsDir : config.dataDir().resolve("feeds")).toAbsolutePath();
+        Path dir = feedsArgs.dir(config);
         Map<Feed, List<ReplayFile>> files = FeedFiles.find(dir, feedSet(feeds), citySet(cities));
         return new IngestJob.Plan(
                 files,
@@ -162,7 +153,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private IngestJob.Plan kafkaPlan(LakeConfig config) throws Exception {
-        if (cities != null || feedsDir != null || rate > 0) {
+        if (cities != null || feedsArgs.given() || rate > 0) {
             // Topics hold every city and are read at the broker's pace: these would do nothing.
             throw new IllegalArgumentException(
                     "--city, --feeds and --rate apply to file replay only, not to --from kafka");

@@ -1,6 +1,5 @@
 package org.citylake.cli;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.citylake.lakehouse.Lake;
@@ -8,7 +7,6 @@ import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.ref.RefLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code citylake ref load}. */
 @Command(
@@ -28,18 +26,14 @@ public final class RefCommand {
     static final class Load implements Callable<Integer> {
         @Mixin LakeArgs lakeArgs;
 
-        @Option(names = "--feeds", paramLabel = "DIR", description = "default <data-dir>/feeds")
-        Path feedsDir;
+        @Mixin FeedsArgs feedsArgs;
 
         @Override
         public Integer call() throws Exception {
             LakeConfig config = lakeArgs.load();
             try (Lake lake = Lake.open(config)) {
                 lake.init();
-                Map<String, Integer> loaded =
-                        RefLoader.loadAll(
-                                lake,
-                                feedsDir != null ? feedsDir : config.dataDir().resolve("feeds"));
+                Map<String, Integer> loaded = RefLoader.loadAll(lake, feedsArgs.dir(config));
                 loaded.forEach((t, n) -> System.out.printf("%-40s %,8d rows%n", t, n));
             }
             return 0;

@@ -46,11 +46,7 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Where to publish: kafka.")
     Target to;
 
-    @Option(
-            names = "--feeds",
-            paramLabel = "DIR",
-            description = "Feed files directory (default <data-dir>/feeds).")
-    Path feedsDir;
+    @Mixin FeedsArgs feedsArgs;
 
     @Option(
             names = "--feed",
@@ -82,8 +78,7 @@ public final class ReplayCommand implements Callable<Integer> {
                             + " `citylake stack up`).")
     String bootstrap;
 
-    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
-    boolean noProgress;
+    @Mixin ProgressArgs progressArgs;
 
     @Override
     public Integer call() throws Exception {
@@ -95,7 +90,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     "no Kafka bootstrap servers: run `citylake stack up` and use --profile stack,"
                             + " or pass --bootstrap HOST:PORT");
         }
-        Path dir = feedsDir != null ? feedsDir : config.dataDir().resolve("feeds");
+        Path dir = feedsArgs.dir(config);
         Map<Feed, List<ReplayFile>> files =
                 FeedFiles.find(dir, IngestCommand.feedSet(feeds), IngestCommand.citySet(cities));
         if (files.isEmpty()) {
@@ -113,7 +108,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Map<String, Long> counts;
         long started = System.nanoTime();
         try (FeedPublisher publisher = new FeedPublisher(servers);
-                ProgressBar bar = noProgress ? null : bar(total)) {
+                ProgressBar bar = progressArgs.show() ? bar(total) : null) {
             counts =
                     publisher.publish(
                             files,

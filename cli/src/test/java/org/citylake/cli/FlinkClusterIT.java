@@ -2,10 +2,22 @@ package org.citylake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.citylake.analytics.traffic.TrafficTables;
 import org.citylake.ingest.AarhusTraffic;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.LakeStatus;
@@ -19,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ingest job jar submitted over REST to a standalone Flink cluster (JobManager and TaskManager
- * JVMs) commits the same counts as the embedded MiniCluster does.
+ * The job jar submitted over REST to a standalone Flink cluster (JobManager and TaskManager JVMs):
+ * ingest commits the same counts as the embedded MiniCluster does, and {@code run traffic
+ * --cluster} commits, from the cluster, the same gold rows as the embedded run.
  */
 class FlinkClusterIT {
 
@@ -76,6 +89,33 @@ class FlinkClusterIT {
                 assertThat(clean + dead).isEqualTo(expected.rows());
                 assertThat(LakeStatus.table(lake, "raw.traffic").rows()).isEqualTo(expected.rows());
             }
+
+            String[] traffic = {"run", "traffic", "--from", "2014-08-18", "--city", "aarhus"};
+            assertThat(cli(concat(traffic, "--data-dir", dir))).isZero();
+            Map<String, List<String>> embedded = goldRows(config);
+            Map<String, Long> embeddedSnapshots = snapshots(config);
+            assertThat(embedded.get(TrafficTables.SEGMENT_CONGESTION)).hasSize(139_388);
+
+            assertThat(
+                            cli(
+                                    concat(
+                                            traffic,
+                                            "--cluster",
+                                            "--flink-rest",
+                                            flink.restAddress(),
+                                            "--data-dir",
+                                            dir)))
+                    .isZero();
+            // committed anew, by a job the cluster ran, with the same rows
+            Map<String, Long> clusterSnapshots = snapshots(config);
+            for (String table : TrafficTables.all().stream().map(t -> t.name()).toList()) {
+                assertThat(clusterSnapshots.get(table))
+                        .as(table + " committed by the cluster run")
+                        .isNotEqualTo(embeddedSnapshots.get(table));
+            }
+            assertThat(finishedJobs(flink.restAddress()))
+                    .contains("citylake traffic aarhus 2014-08-18");
+            assertThat(goldRows(config)).isEqualTo(embedded);
         } finally {
             flink.stop(StackLog.to(System.err));
         }
@@ -95,6 +135,59 @@ class FlinkClusterIT {
             }
         }
         throw new IllegalStateException("no four adjacent free ports");
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        List<String> all = new ArrayList<>(List.of(head));
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
+
+    /** Every row of the traffic gold tables, as sorted text. */
+    private static Map<String, List<String>> goldRows(LakeConfig config) throws Exception {
+        Map<String, List<String>> rows = new TreeMap<>();
+        try (Lake lake = Lake.open(config)) {
+            for (var def : TrafficTables.all()) {
+                List<String> table = new ArrayList<>();
+                try (CloseableIterable<Record> it =
+                        IcebergGenerics.read(lake.table(def.name())).build()) {
+                    it.forEach(r -> table.add(r.toString()));
+                }
+                table.sort(null);
+                rows.put(def.name(), table);
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Long> snapshots(LakeConfig config) throws Exception {
+        Map<String, Long> ids = new TreeMap<>();
+        try (Lake lake = Lake.open(config)) {
+            for (var def : TrafficTables.all()) {
+                ids.put(def.name(), lake.table(def.name()).currentSnapshot().snapshotId());
+            }
+        }
+        return ids;
+    }
+
+    /** Names of the cluster's finished jobs. */
+    private static List<String> finishedJobs(String rest) throws Exception {
+        HttpResponse<String> answer =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(rest + "/jobs/overview")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+        List<String> names = new ArrayList<>();
+        new ObjectMapper()
+                .readTree(answer.body())
+                .path("jobs")
+                .forEach(
+                        job -> {
+                            if (job.path("state").asText().equals("FINISHED")) {
+                                names.add(job.path("name").asText());
+                            }
+                        });
+        return names;
     }
 
     private static int cli(String... args) {

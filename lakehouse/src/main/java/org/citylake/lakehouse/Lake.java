@@ -11,7 +11,6 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.flink.TableLoader;
-import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.Profile;
 import org.citylake.lakehouse.io.PlainLocalFileSystem;
@@ -47,7 +46,7 @@ public final class Lake implements AutoCloseable {
                 config.profile() == Profile.EMBEDDED
                         ? PlainLocalFileSystem.install(new Configuration())
                         : new Configuration(),
-                JdbcCatalog.class.getName());
+                LakeJdbcCatalog.class.getName());
     }
 
     public CatalogLoader catalogLoader() {

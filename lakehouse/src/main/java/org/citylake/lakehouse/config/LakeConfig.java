@@ -143,7 +143,7 @@ public final class LakeConfig implements Serializable {
     /** Iceberg catalog properties for {@link org.apache.iceberg.jdbc.JdbcCatalog}. */
     public Map<String, String> catalogProperties() {
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
+        props.put("catalog-impl", "org.citylake.lakehouse.LakeJdbcCatalog");
         props.put("jdbc.schema-version", "V1");
         Profile profile = profile();
         if (profile == Profile.EMBEDDED) {

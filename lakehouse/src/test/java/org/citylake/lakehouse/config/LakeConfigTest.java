@@ -21,7 +21,7 @@ class LakeConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("var").toAbsolutePath());
         assertThat(config.catalogName()).isEqualTo("citylake");
         assertThat(config.catalogProperties())
-                .containsEntry("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog")
+                .containsEntry("catalog-impl", "org.citylake.lakehouse.LakeJdbcCatalog")
                 .containsEntry("jdbc.schema-version", "V1")
                 .containsEntry(
                         "warehouse",
