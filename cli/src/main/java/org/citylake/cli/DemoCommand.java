@@ -142,7 +142,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (config.profile() == Profile.STACK) {
             printTrinoExamples(config);
         } else {
-            System.out.println("Try: ./citylake sql \"SELECT count(*) FROM clean.traffic_flow\"");
+            System.out.println(
+                    "Try: " + Home.launcher() + " sql \"SELECT count(*) FROM clean.traffic_flow\"");
         }
         return 0;
     }
