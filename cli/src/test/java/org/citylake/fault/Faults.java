@@ -1,6 +1,7 @@
 package org.citylake.fault;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.citylake.stack.Ports;
 import org.citylake.stack.Service;
@@ -23,13 +24,36 @@ public final class Faults {
         process.onExit().get(30, TimeUnit.SECONDS);
     }
 
-    /** Stops {@code service}, keeps it down for {@code downFor}, starts it again (healthy). */
-    public static void outage(Service service, Duration downFor, StackLog log) throws Exception {
+    /**
+     * When a service was down: from the moment its stop returned (the process gone) to the moment
+     * its start was called. Nothing that needs the service can have happened strictly between.
+     */
+    public record Outage(Instant down, Instant up) {
+
+        /** Whether {@code t} lies strictly inside the outage. */
+        public boolean contains(Instant t) {
+            return t.isAfter(down) && t.isBefore(up);
+        }
+
+        @Override
+        public String toString() {
+            return down + " .. " + up;
+        }
+    }
+
+    /**
+     * Stops {@code service}, keeps it down for {@code downFor}, starts it again (healthy); returns
+     * when it was down.
+     */
+    public static Outage outage(Service service, Duration downFor, StackLog log) throws Exception {
         log.info("fault: " + service.name() + " down for " + downFor.toSeconds() + " s");
         service.stop(log);
+        Instant down = Instant.now();
         Thread.sleep(downFor.toMillis());
+        Instant up = Instant.now();
         service.start(log);
         log.info("fault: " + service.name() + " back");
+        return new Outage(down, up);
     }
 
     /** SIGKILL of a service's process, then a start; the service's own crash recovery runs. */

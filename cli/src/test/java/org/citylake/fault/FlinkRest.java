@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The few Flink REST calls a fault test watches a cluster job with. */
@@ -53,9 +55,31 @@ final class FlinkRest {
 
     /** Failures the job recovered from (or not): entries of its exception history. */
     int failures(String job) throws Exception {
+        return history(job).size();
+    }
+
+    /**
+     * The root cause of each failure in the job's exception history, newest first: the last {@code
+     * Caused by} line of its stack trace (or its first line).
+     */
+    List<String> failureCauses(String job) throws Exception {
+        List<String> causes = new ArrayList<>();
+        for (JsonNode entry : history(job)) {
+            String[] lines = entry.path("stacktrace").asText().split("\n");
+            String cause = lines[0];
+            for (String line : lines) {
+                if (line.startsWith("Caused by: ")) {
+                    cause = line.substring("Caused by: ".length());
+                }
+            }
+            causes.add(cause.strip());
+        }
+        return causes;
+    }
+
+    private JsonNode history(String job) throws Exception {
         return get("/jobs/" + job + "/exceptions?maxExceptions=100")
                 .path("exceptionHistory")
-                .path("entries")
-                .size();
+                .path("entries");
     }
 }

@@ -188,7 +188,18 @@ public final class IngestJob {
     }
 
     public static JobClient submit(LakeConfig lake, Plan plan) throws Exception {
+        return submit(lake, plan, new Configuration());
+    }
+
+    /**
+     * As {@link #submit(LakeConfig, Plan)}, with options for the cluster the environment starts
+     * when it runs embedded: e.g. the port of the MiniCluster's REST API, for a test that watches
+     * the job's restarts.
+     */
+    public static JobClient submit(LakeConfig lake, Plan plan, Configuration cluster)
+            throws Exception {
         StreamExecutionEnvironment env = environment(lake, plan);
+        env.configure(cluster);
         define(env, lake, plan);
         return env.executeAsync("citylake-ingest");
     }
