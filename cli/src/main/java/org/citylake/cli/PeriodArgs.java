@@ -26,7 +26,8 @@ public final class PeriodArgs {
             names = "--city",
             paramLabel = "CITY",
             split = ",",
-            description = "City or cities (default: every city with reference data).")
+            description =
+                    "City or cities (default: every city with readings in the job's input tables).")
     List<String> cities = new ArrayList<>();
 
     @Option(

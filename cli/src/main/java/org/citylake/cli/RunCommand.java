@@ -73,14 +73,21 @@ public final class RunCommand {
             CommandLine line = new CommandLine(new JobCommand(job));
             CommandSpec spec = line.getCommandSpec();
             spec.name(job.name());
-            spec.usageMessage().description(job.description().toArray(String[]::new));
+            // picocli formats help text: a literal % is %%
+            spec.usageMessage()
+                    .description(
+                            job.description().stream()
+                                    .map(text -> text.replace("%", "%%"))
+                                    .toArray(String[]::new));
             for (JobOption<?> option : job.options()) {
                 spec.addOption(
                         OptionSpec.builder("--" + option.key())
                                 .paramLabel(option.label())
                                 .type(String.class)
                                 .defaultValue(option.defaultValue())
-                                .description(option.description() + " (default ${DEFAULT-VALUE})")
+                                .description(
+                                        option.description().replace("%", "%%")
+                                                + " (default ${DEFAULT-VALUE})")
                                 .build());
             }
             return line;
