@@ -12,8 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,46 +105,50 @@ class AarhusParkingIT {
         Map<Object, List<Record>> daysByLot = byLot(records(ParkingTables.DAILY));
         for (AarhusGarages.Garage garage : expected.garages().values()) {
             String lot = garage.lotId();
-            // every slot of the range: start, status and values
-            List<String> actual =
+            // every slot of the range: start, status and values, day by day
+            Map<Object, List<String>> actual =
                     slotsByLot.getOrDefault(lot, List.of()).stream()
                             .sorted(Comparator.comparing(r -> instant(r, "slot_start")))
-                            .map(
-                                    r ->
-                                            instant(r, "slot_start")
-                                                    + " "
-                                                    + r.getField("local_date")
-                                                    + " q"
-                                                    + r.getField("slot_of_day")
-                                                    + " "
-                                                    + r.getField("status")
-                                                    + " "
-                                                    + r.getField("free_spots")
-                                                    + " "
-                                                    + r.getField("occupied_spots")
-                                                    + " "
-                                                    + r.getField("occupancy"))
-                            .toList();
-            List<String> wantSlots =
+                            .collect(
+                                    Collectors.groupingBy(
+                                            r -> r.getField("local_date"),
+                                            TreeMap::new,
+                                            Collectors.mapping(
+                                                    r ->
+                                                            slot(
+                                                                    instant(r, "slot_start"),
+                                                                    r.getField("local_date"),
+                                                                    r.getField("slot_of_day"),
+                                                                    r.getField("status"),
+                                                                    r.getField("free_spots"),
+                                                                    r.getField("occupied_spots"),
+                                                                    r.getField("occupancy")),
+                                                    Collectors.toList())));
+            Map<Object, List<String>> wantSlots =
                     garage.slots().stream()
-                            .map(
-                                    s ->
-                                            Instant.ofEpochMilli(s.startMs())
-                                                    + " "
-                                                    + s.day()
-                                                    + " q"
-                                                    + s.quarter()
-                                                    + " "
-                                                    + s.status()
-                                                    + " "
-                                                    + s.free()
-                                                    + " "
-                                                    + s.occupied()
-                                                    + " "
-                                                    + s.occupancy())
-                            .toList();
-            assertThat(wantSlots).as("%s slots", lot).hasSize(DAYS * 96 + 4);
-            assertThat(actual).as("%s slots", lot).containsExactlyElementsOf(wantSlots);
+                            .collect(
+                                    Collectors.groupingBy(
+                                            s -> s.day(),
+                                            TreeMap::new,
+                                            Collectors.mapping(
+                                                    s ->
+                                                            slot(
+                                                                    Instant.ofEpochMilli(
+                                                                            s.startMs()),
+                                                                    s.day(),
+                                                                    s.quarter(),
+                                                                    s.status(),
+                                                                    s.free(),
+                                                                    s.occupied(),
+                                                                    s.occupancy()),
+                                                    Collectors.toList())));
+            assertThat(garage.slots()).as("%s slots", lot).hasSize(DAYS * 96 + 4);
+            assertThat(actual.keySet()).as("%s days with slots", lot).isEqualTo(wantSlots.keySet());
+            wantSlots.forEach(
+                    (day, want) ->
+                            assertThat(actual.get(day))
+                                    .as("%s slots on %s", lot, day)
+                                    .containsExactlyElementsOf(want));
 
             // every day of the range
             Map<Object, Record> days =
@@ -268,7 +274,7 @@ class AarhusParkingIT {
     @Test
     void forecastErrorsEqualTheIndependentComputationFromTheCsv() {
         List<Record> skill = records(ParkingTables.FORECAST_SKILL);
-        Map<String, AarhusGarages.Errors> want = new TreeMap<>();
+        Map<String, AarhusGarages.Errors> want = new LinkedHashMap<>();
         expected.garages().values().forEach(g -> want.put(g.lotId(), g.errors()));
         want.put(ForecastSkill.ALL_LOTS, expected.pooled());
         assertThat(expected.pooled().pairs())
@@ -398,6 +404,11 @@ class AarhusParkingIT {
 
     private static String round(Double value, int decimals) {
         return value == null ? null : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** A slot as text: start, local day, quarter of day, status, free, occupied, occupancy. */
+    private static String slot(Object... fields) {
+        return Arrays.stream(fields).map(String::valueOf).collect(Collectors.joining(" "));
     }
 
     private static Instant instant(Record r, String field) {
