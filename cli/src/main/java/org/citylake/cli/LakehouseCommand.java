@@ -96,6 +96,19 @@ public final class LakehouseCommand {
                 List.of("table", "rows", "files", "snapshot", "last commit", "watermark"),
                 rows,
                 csv);
+        List<List<String>> cityRows = new ArrayList<>();
+        for (TableStatus t : LakeStatus.tables(lake)) {
+            t.cityWatermarks()
+                    .forEach(
+                            (city, watermark) ->
+                                    cityRows.add(List.of(city, t.table(), watermark.toString())));
+        }
+        if (!cityRows.isEmpty()) {
+            // per city: what analytics treat as complete for that city
+            cityRows.sort(java.util.Comparator.comparing((List<String> r) -> r.get(0)));
+            System.out.println();
+            TextTable.print(System.out, List.of("city", "table", "watermark"), cityRows, csv);
+        }
         Map<String, Long> dead = LakeStatus.deadLettersByReason(lake);
         System.out.println();
         if (dead.isEmpty()) {

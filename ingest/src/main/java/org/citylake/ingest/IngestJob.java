@@ -165,7 +165,7 @@ public final class IngestJob {
                             ? "nothing to ingest: no feed chosen"
                             : "nothing to ingest: no feed files found");
         }
-        IngestWorkflow.define(sources, plan.settings(), Lake.catalogLoader(lake));
+        IngestWorkflow.define(sources, plan.settings(), Lake.catalogLoader(lake), plan.batch());
     }
 
     /**

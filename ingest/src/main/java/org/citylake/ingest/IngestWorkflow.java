@@ -35,10 +35,14 @@ public final class IngestWorkflow {
 
     private IngestWorkflow() {}
 
+    /**
+     * @param batch a bounded backfill in batch mode: readings are not flagged late
+     */
     public static void define(
             Map<Feed, DataStream<FeedMessage>> sources,
             IngestSettings settings,
-            CatalogLoader catalog) {
+            CatalogLoader catalog,
+            boolean batch) {
         int p = settings.parallelism();
         List<DataStream<RowData>> deadLetters = new ArrayList<>();
         for (Map.Entry<Feed, DataStream<FeedMessage>> entry : sources.entrySet()) {
@@ -73,13 +77,14 @@ public final class IngestWorkflow {
                                 .uid("event-time-" + table)
                                 .setParallelism(p)
                                 .keyBy(Deduplicate.keySelector(type))
-                                .process(new Deduplicate(type, settings, catalog))
+                                .process(new Deduplicate(type, settings, catalog, !batch))
                                 .returns(LakeRows.typeInfo(table))
                                 .name("dedup " + table)
                                 .uid("dedup-" + table)
                                 .setParallelism(p);
                 deadLetters.add(unique.getSideOutput(Deduplicate.DUPLICATES));
-                LakeSink.append(unique, catalog, table, "sink-" + table, p);
+                LakeSink.append(
+                        unique, catalog, table, "sink-" + table, p, settings.maxOutOfOrderness());
             }
         }
         DataStream<RowData> allRejects = deadLetters.get(0);

@@ -19,7 +19,8 @@ import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.lakehouse.tables.TableRegistry;
 
 /**
- * What is in the lake: per table rows, files, last snapshot and watermark; dead letters by reason.
+ * What is in the lake: per table rows, files, last snapshot and watermark (and each city's own);
+ * dead letters by reason.
  */
 public final class LakeStatus {
 
@@ -31,7 +32,8 @@ public final class LakeStatus {
             long files,
             Optional<Long> snapshotId,
             Optional<Instant> lastCommit,
-            Optional<Instant> watermark) {}
+            Optional<Instant> watermark,
+            Map<String, Instant> cityWatermarks) {}
 
     private LakeStatus() {}
 
@@ -47,13 +49,27 @@ public final class LakeStatus {
         TableIdentifier id = TableIdentifier.parse(name);
         if (!lake.catalog().tableExists(id)) {
             return new TableStatus(
-                    name, false, 0, 0, Optional.empty(), Optional.empty(), Optional.empty());
+                    name,
+                    false,
+                    0,
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Map.of());
         }
         Table table = lake.catalog().loadTable(id);
         Snapshot snapshot = table.currentSnapshot();
         if (snapshot == null) {
             return new TableStatus(
-                    name, true, 0, 0, Optional.empty(), Optional.empty(), Optional.empty());
+                    name,
+                    true,
+                    0,
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Map.of());
         }
         Map<String, String> summary = snapshot.summary();
         return new TableStatus(
@@ -63,7 +79,8 @@ public final class LakeStatus {
                 Long.parseLong(summary.getOrDefault("total-data-files", "0")),
                 Optional.of(snapshot.snapshotId()),
                 Optional.of(Instant.ofEpochMilli(snapshot.timestampMillis())),
-                SnapshotSummary.latestWatermark(table));
+                SnapshotSummary.latestWatermark(table),
+                SnapshotSummary.cityWatermarks(table));
     }
 
     /** Dead letters counted by feed and reason code: "feed/REASON" → count, sorted. */

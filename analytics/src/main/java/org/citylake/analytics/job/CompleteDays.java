@@ -20,7 +20,7 @@ import org.citylake.model.AnalyticsPeriod;
 
 /**
  * The whole days of a city a clean table holds: from the day of its first reading (file statistics,
- * no data read) to the last day the ingest watermark has completed.
+ * no data read) to the last day the city's own ingest watermark has completed.
  */
 public final class CompleteDays {
 
@@ -28,7 +28,7 @@ public final class CompleteDays {
 
     public static Optional<AnalyticsPeriod> of(
             Table table, String city, ZoneId zone, Duration interval) {
-        Optional<Instant> watermark = SnapshotSummary.latestWatermark(table);
+        Optional<Instant> watermark = SnapshotSummary.cityWatermark(table, city);
         if (watermark.isEmpty()) {
             return Optional.empty();
         }

@@ -8,36 +8,43 @@ import org.apache.iceberg.Table;
 import org.citylake.lakehouse.sink.SnapshotSummary;
 
 /**
- * Is the input of a period all there? The ingest job records its event-time watermark in every
- * snapshot it commits: every reading stamped at or before it has arrived. Readings are stamped with
- * the start of their interval, so a period is complete once the watermark reaches the start of its
- * last interval ({@code end - interval}).
+ * Is one city's input of a period all there? The ingest job records every city's event-time
+ * watermark in every snapshot it commits ({@link SnapshotSummary#cityWatermark}): every reading of
+ * the city stamped at or before it has arrived. Readings are stamped with the start of their
+ * interval, so a period is complete once the city's watermark reaches the start of its last
+ * interval ({@code end - interval}). Another city's progress says nothing about this one.
  */
 public final class Completeness {
 
     private Completeness() {}
 
     /**
-     * Throws when {@code table} is not complete up to {@code end}, unless {@code allowIncomplete}
-     * (then it warns on {@code log}).
+     * Throws when {@code city}'s readings in {@code table} are not complete up to {@code end},
+     * unless {@code allowIncomplete} (then it warns on {@code log}).
      */
     public static void require(
             Table table,
             String tableName,
+            String city,
             Instant end,
             Duration interval,
             boolean allowIncomplete,
             PrintStream log) {
-        Optional<Instant> watermark = SnapshotSummary.latestWatermark(table);
+        Optional<Instant> watermark = SnapshotSummary.cityWatermark(table, city);
         Instant needed = end.minus(interval);
         if (watermark.isPresent() && !watermark.get().isBefore(needed)) {
             return;
         }
         String problem =
                 watermark.isEmpty()
-                        ? tableName + " has no recorded event-time watermark (nothing ingested yet)"
+                        ? tableName
+                                + " has no recorded event-time watermark for "
+                                + city
+                                + " (nothing of it ingested yet)"
                         : tableName
-                                + " is complete up to "
+                                + " is complete for "
+                                + city
+                                + " up to "
                                 + watermark.get()
                                 + " (its event-time watermark), but the period needs readings up"
                                 + " to "

@@ -97,6 +97,7 @@ public final class JobRunner {
                     Completeness.require(
                             lake.table(input.table()),
                             input.table(),
+                            plan.days().city(),
                             plan.days().end(),
                             input.interval(),
                             allowIncomplete,

@@ -84,7 +84,8 @@ class ExampleJobIT {
 
         // beyond the watermark: refused with what to do, nothing committed
         assertThatThrownBy(() -> run(config, job, "2014-09-01", "2014-09-01"))
-                .hasMessageContaining("clean.traffic_flow is complete up to 2014-09-01T00:00:00Z")
+                .hasMessageContaining(
+                        "clean.traffic_flow is complete for aarhus up to 2014-09-01T00:00:00Z")
                 .hasMessageContaining("--allow-incomplete");
         assertThat(currentSnapshot(config)).isEqualTo(snapshot);
 
@@ -131,7 +132,9 @@ class ExampleJobIT {
             RefTableWriter.append(table, List.of(r));
         }
         AppendFiles marker = table.newAppend();
-        marker.set(SnapshotSummary.WATERMARK, watermark).commit();
+        marker.set(SnapshotSummary.WATERMARK, watermark)
+                .set(SnapshotSummary.CITY_WATERMARK + CITY, watermark)
+                .commit();
     }
 
     private static List<String> goldRows(LakeConfig config) throws Exception {

@@ -1,7 +1,9 @@
 package org.citylake.ingest.dedup;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -11,6 +13,7 @@ import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -22,13 +25,17 @@ import org.apache.iceberg.types.Types.NestedField;
 import org.citylake.ingest.IngestSettings;
 import org.citylake.ingest.parse.RejectReason;
 import org.citylake.ingest.rows.LakeRows;
+import org.citylake.lakehouse.sink.SnapshotSummary;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.EntityType;
 
 /**
  * Lets the first reading of each (city, entity id, observation time) through and sends later ones
- * to the dead-letter output as {@link RejectReason#DUPLICATE}. Readings behind the event-time
- * watermark are accepted but flagged {@code is_late}.
+ * to the dead-letter output as {@link RejectReason#DUPLICATE}. Readings behind their city's
+ * watermark are accepted but flagged {@code is_late}: each city has its own clock, the newest
+ * reading of that city seen so far minus the allowed lateness ({@code maxOutOfOrderness}), seeded
+ * from the clean table's recorded per-city watermarks, so a city hours behind another is judged
+ * against its own readings only.
  *
  * <p>State is kept per sensor, not per reading: the {@link SeenTimes} of the sensor, reaching back
  * {@code dedupLookback} behind its newest reading (checkpointed, so a restored job remembers them).
@@ -53,11 +60,32 @@ public final class Deduplicate
     private transient int lateIndex;
     private transient int observedIndex;
     private transient long horizonMicros;
+    private transient int cityIndex;
+    private transient long lagMs;
+
+    /** Per city: the newest observation time (ms) seen, or its recorded watermark + lag. */
+    private transient Map<StringData, long[]> cityNewest;
+
+    /** Whether readings are flagged late: not in a bounded backfill, where nothing arrives late. */
+    private final boolean flagLate;
 
     public Deduplicate(EntityType type, IngestSettings settings, CatalogLoader catalogLoader) {
+        this(type, settings, catalogLoader, true);
+    }
+
+    /**
+     * @param flagLate false for a batch backfill: its input is sorted by sensor, so arrival order
+     *     says nothing about lateness (Flink's batch mode has no watermarks either)
+     */
+    public Deduplicate(
+            EntityType type,
+            IngestSettings settings,
+            CatalogLoader catalogLoader,
+            boolean flagLate) {
         this.type = type;
         this.settings = settings;
         this.catalogLoader = catalogLoader;
+        this.flagLate = flagLate;
     }
 
     /** Key of a clean row: its sensor (city and entity id). */
@@ -87,6 +115,14 @@ public final class Deduplicate
                 TableLoader.fromCatalog(catalogLoader, TableIdentifier.parse(type.cleanTable()))) {
             loader.open();
             Table table = loader.loadTable();
+            lagMs = settings.maxOutOfOrderness().toMillis();
+            cityNewest = new HashMap<>();
+            SnapshotSummary.cityWatermarks(table)
+                    .forEach(
+                            (city, watermark) ->
+                                    cityNewest.put(
+                                            StringData.fromString(city),
+                                            new long[] {watermark.toEpochMilli() + lagMs}));
             committed =
                     CommittedKeys.load(
                             table,
@@ -104,6 +140,7 @@ public final class Deduplicate
         }
         lateIndex = LakeRows.index(type, TableRegistry.IS_LATE);
         observedIndex = LakeRows.index(type, TableRegistry.OBSERVED_AT);
+        cityIndex = LakeRows.index(type, TableRegistry.CITY);
     }
 
     @Override
@@ -123,13 +160,26 @@ public final class Deduplicate
             return;
         }
         boolean late =
-                ctx.timestamp() != null && ctx.timestamp() < ctx.timerService().currentWatermark();
+                flagLate && behindItsCity(row.getString(cityIndex), observed.getMillisecond());
         GenericRowData copy = new GenericRowData(getters.length);
         for (int i = 0; i < getters.length; i++) {
             copy.setField(i, getters[i].getFieldOrNull(row));
         }
         copy.setField(lateIndex, late);
         out.collect(copy);
+    }
+
+    /** Whether a reading is behind its city's watermark; moves the city's clock on. */
+    private boolean behindItsCity(StringData city, long observedMs) {
+        long[] newest = cityNewest.get(city);
+        if (newest == null) {
+            // a copy: the row's strings may be reused
+            cityNewest.put(StringData.fromString(city.toString()), new long[] {observedMs});
+            return false;
+        }
+        boolean late = observedMs < newest[0] - lagMs;
+        newest[0] = Math.max(newest[0], observedMs);
+        return late;
     }
 
     private RowData duplicate(RowData row, String payload) {

@@ -143,22 +143,28 @@ class DeduplicateTest {
     }
 
     @Test
-    void readingsBehindTheWatermarkPassFlaggedLateAndAreStillDeduplicated() throws Exception {
+    void readingsBehindTheirCitysWatermarkPassFlaggedLateAndAreStillDeduplicated()
+            throws Exception {
         try (Harness harness = harness(1, 0)) {
             harness.open();
-            harness.send("a", 10, "f:1");
-            harness.processWatermark(T0.plus(Duration.ofMinutes(8)).toEpochMilli());
-            harness.send("a", 5, "f:2"); // 08:05 < watermark 08:08: late
-            harness.send("a", 9, "f:3"); // 08:09 ≥ 08:08: on time
-            harness.send("a", 5, "f:4"); // late and a repeat
+            // the city's watermark: its newest reading (08:20) minus the 5 minutes allowed
+            harness.send("a", 20, "f:1");
+            harness.send("b", 5, "f:2"); // 08:05 < 08:15: late, though b itself is new
+            harness.send("a", 15, "f:3"); // 08:15 = 08:15: on time
+            harness.send("b", 5, "f:4"); // late and a repeat
+            // Flink's own watermark plays no part: the city's clock decides
+            harness.processWatermark(T0.plus(Duration.ofMinutes(30)).toEpochMilli());
+            harness.send("b", 16, "f:5"); // 08:16 ≥ 08:15: on time
 
             assertThat(harness.passed())
                     .containsExactly(
-                            new Passed("a", 10, "f:1", false),
-                            new Passed("a", 5, "f:2", true),
-                            new Passed("a", 9, "f:3", false));
-            assertThat(harness.duplicates()).containsExactly(new Duplicate("a", 5, "f:4"));
-            assertThat(harness.seenMinutes("a")).containsExactly(5L, 9L, 10L);
+                            new Passed("a", 20, "f:1", false),
+                            new Passed("b", 5, "f:2", true),
+                            new Passed("a", 15, "f:3", false),
+                            new Passed("b", 16, "f:5", false));
+            assertThat(harness.duplicates()).containsExactly(new Duplicate("b", 5, "f:4"));
+            assertThat(harness.seenMinutes("a")).containsExactly(15L, 20L);
+            assertThat(harness.seenMinutes("b")).containsExactly(5L, 16L);
         }
     }
 
@@ -175,9 +181,10 @@ class DeduplicateTest {
             assertThat(harness.passed())
                     .containsExactly(
                             new Passed("a", 120, "f:1", false),
-                            new Passed("a", 30, "f:2", false),
-                            new Passed("a", 30, "f:3", false),
-                            new Passed("a", 60, "f:4", false));
+                            // far behind the city's newest reading: late as well
+                            new Passed("a", 30, "f:2", true),
+                            new Passed("a", 30, "f:3", true),
+                            new Passed("a", 60, "f:4", true));
             assertThat(harness.duplicates()).containsExactly(new Duplicate("a", 60, "f:5"));
             assertThat(harness.seenMinutes("a")).containsExactly(60L, 120L);
         }
@@ -209,7 +216,9 @@ class DeduplicateTest {
 
             assertThat(after.passed())
                     .containsExactly(
-                            new Passed("a", 10, "f:4", false), new Passed("c", 0, "f:5", false));
+                            new Passed("a", 10, "f:4", false),
+                            // 08:00, behind the city's 08:10 by more than 5 minutes: late
+                            new Passed("c", 0, "f:5", true));
             assertThat(after.duplicates())
                     .as("duplicates after the restore")
                     .containsExactly(new Duplicate("a", 5, "f:2"), new Duplicate("b", 0, "f:3"));
@@ -280,7 +289,9 @@ class DeduplicateTest {
 
             assertThat(harness.passed())
                     .containsExactly(
-                            new Passed("a", 10, "f:2", false), new Passed("b", 0, "f:3", false));
+                            new Passed("a", 10, "f:2", false),
+                            // 08:00, behind the city's 08:10 by more than 5 minutes: late
+                            new Passed("b", 0, "f:3", true));
             assertThat(harness.duplicates()).containsExactly(new Duplicate("a", 5, "f:1"));
             assertThat(harness.seenMinutes("a")).containsExactly(0L, 5L, 10L);
         }

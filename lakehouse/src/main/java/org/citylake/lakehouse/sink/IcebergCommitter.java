@@ -35,7 +35,10 @@ import org.apache.iceberg.io.WriteResult;
  * after a restore, files of checkpoints the table already has are skipped, the rest committed. A
  * bounded input's last files are committed by the final checkpoint, never outside a checkpoint.
  *
- * <p>Runs with parallelism 1, so its input watermark is the minimum over all writer subtasks.
+ * <p>Runs with parallelism 1, so its input watermark is the minimum over all writer subtasks. Each
+ * city's own watermark ({@link SnapshotSummary#CITY_WATERMARK}) is the newest reading of that city
+ * in the files committed so far minus the allowed lateness: a lagging or idle city neither holds
+ * the others back nor is declared complete by their progress.
  */
 final class IcebergCommitter extends AbstractStreamOperator<Void>
         implements OneInputStreamOperator<WrittenFiles, Void>, BoundedOneInput {
@@ -45,6 +48,7 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
     private transient TableLoader tableLoader;
     private final String operatorId;
     private final long watermarkOnlyCommitIntervalMs;
+    private final long cityLagMs;
 
     private transient Table table;
     private transient ListState<byte[]> checkpointedState;
@@ -55,11 +59,13 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
             CatalogLoader catalogLoader,
             String tableName,
             String operatorId,
-            Duration watermarkOnlyCommitInterval) {
+            Duration watermarkOnlyCommitInterval,
+            Duration cityLag) {
         this.catalogLoader = catalogLoader;
         this.tableName = tableName;
         this.operatorId = operatorId;
         this.watermarkOnlyCommitIntervalMs = watermarkOnlyCommitInterval.toMillis();
+        this.cityLagMs = cityLag.toMillis();
     }
 
     /** What survives a failure: files per checkpoint not yet known to be committed. */
@@ -70,6 +76,12 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
         final TreeMap<Long, Long> watermarkByCheckpoint = new TreeMap<>();
         long maxEventTime = Long.MIN_VALUE;
         long lastRecordedWatermark = Long.MIN_VALUE;
+
+        /** Per checkpoint: the largest event time per city of the files written up to it. */
+        TreeMap<Long, Map<String, Long>> cityMaxByCheckpoint = new TreeMap<>();
+
+        /** Per city: the watermark recorded last (never goes back), epoch milliseconds. */
+        TreeMap<String, Long> cityWatermarks = new TreeMap<>();
     }
 
     @Override
@@ -93,6 +105,11 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
                         InstantiationUtil.deserializeObject(
                                 bytes, getRuntimeContext().getUserCodeClassLoader());
             }
+            if (pending.cityMaxByCheckpoint == null) {
+                // restored from a checkpoint of a version without per-city watermarks
+                pending.cityMaxByCheckpoint = new TreeMap<>();
+                pending.cityWatermarks = new TreeMap<>();
+            }
             table.refresh();
             pending.lastRecordedWatermark =
                     Math.max(
@@ -111,6 +128,11 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
         if (!context.isRestored()) {
             pending.lastRecordedWatermark = SnapshotSummary.lastWatermarkOf(table, operatorId);
         }
+        // Per-city watermarks never go back, across jobs too.
+        SnapshotSummary.cityWatermarks(table)
+                .forEach(
+                        (city, at) ->
+                                pending.cityWatermarks.merge(city, at.toEpochMilli(), Math::max));
         pending.jobId = jobId;
     }
 
@@ -121,6 +143,12 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
                 .computeIfAbsent(files.checkpointId, id -> new ArrayList<>())
                 .add(files.writeResult);
         pending.maxEventTime = Math.max(pending.maxEventTime, files.maxEventTime);
+        Map<String, Long> cities =
+                pending.cityMaxByCheckpoint.computeIfAbsent(
+                        files.checkpointId, id -> new TreeMap<>());
+        for (int i = 0; i < files.cities.length; i++) {
+            cities.merge(files.cities[i], files.cityMaxEventTimes[i], Math::max);
+        }
     }
 
     @Override
@@ -138,6 +166,13 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
             pending.filesByCheckpoint
                     .computeIfAbsent(context.getCheckpointId(), id -> new ArrayList<>())
                     .addAll(endOfInput);
+        }
+        Map<String, Long> endCities = pending.cityMaxByCheckpoint.remove(Long.MAX_VALUE);
+        if (endCities != null) {
+            Map<String, Long> cities =
+                    pending.cityMaxByCheckpoint.computeIfAbsent(
+                            context.getCheckpointId(), id -> new TreeMap<>());
+            endCities.forEach((city, max) -> cities.merge(city, max, Math::max));
         }
         pending.watermarkByCheckpoint.put(context.getCheckpointId(), currentWatermark);
         checkpointedState.update(List.of(InstantiationUtil.serializeObject(pending)));
@@ -179,7 +214,16 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
                                 >= safeAdd(
                                         pending.lastRecordedWatermark,
                                         watermarkOnlyCommitIntervalMs);
-        if (due.isEmpty() && !watermarkAdvanced) {
+        // Each city's watermark: its newest reading in the files committed so far, minus the lag;
+        // at the end of a bounded input, its newest reading (complete up to the last one).
+        long lag = wmEntry != null && wmEntry.getValue() == Long.MAX_VALUE ? 0 : cityLagMs;
+        Map<Long, Map<String, Long>> dueCities =
+                pending.cityMaxByCheckpoint.headMap(checkpointId, true);
+        TreeMap<String, Long> cityWatermarks = new TreeMap<>(pending.cityWatermarks);
+        for (Map<String, Long> cities : dueCities.values()) {
+            cities.forEach((city, max) -> cityWatermarks.merge(city, max - lag, Math::max));
+        }
+        if (due.isEmpty() && !watermarkAdvanced && cityWatermarks.equals(pending.cityWatermarks)) {
             pending.watermarkByCheckpoint.headMap(checkpointId, false).clear();
             return;
         }
@@ -203,6 +247,11 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
         if (recorded != Long.MIN_VALUE) {
             append.set(SnapshotSummary.WATERMARK, Instant.ofEpochMilli(recorded).toString());
         }
+        cityWatermarks.forEach(
+                (city, at) ->
+                        append.set(
+                                SnapshotSummary.CITY_WATERMARK + city,
+                                Instant.ofEpochMilli(at).toString()));
         append.commit();
         LOG.info(
                 "committed {} data files to {} up to checkpoint {} (watermark {})",
@@ -211,6 +260,9 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
                 checkpointId,
                 recorded == Long.MIN_VALUE ? "none" : Instant.ofEpochMilli(recorded));
         pending.lastRecordedWatermark = recorded;
+        pending.cityWatermarks.clear();
+        pending.cityWatermarks.putAll(cityWatermarks);
+        dueCities.clear();
         due.clear();
         pending.watermarkByCheckpoint.headMap(checkpointId, false).clear();
     }

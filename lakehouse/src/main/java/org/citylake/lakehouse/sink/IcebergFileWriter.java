@@ -1,11 +1,14 @@
 package org.citylake.lakehouse.sink;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
 import org.apache.flink.util.InstantiationUtil;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Table;
@@ -17,6 +20,7 @@ import org.apache.iceberg.flink.sink.RowDataTaskWriterFactory;
 import org.apache.iceberg.flink.sink.TaskWriterFactory;
 import org.apache.iceberg.io.TaskWriter;
 import org.apache.iceberg.io.WriteResult;
+import org.citylake.lakehouse.tables.TableRegistry;
 
 /**
  * Writes rows into Parquet data files of one Iceberg table (Iceberg's own partitioned fan-out
@@ -34,6 +38,12 @@ final class IcebergFileWriter extends AbstractStreamOperator<WrittenFiles>
     private transient TaskWriterFactory<RowData> writerFactory;
     private transient TaskWriter<RowData> writer;
     private transient long maxEventTime;
+
+    /** Position of the table's city column, or -1. */
+    private transient int cityPos;
+
+    /** Largest event time per city written so far (a one-element array, updated in place). */
+    private transient Map<StringData, long[]> maxEventTimeByCity;
 
     IcebergFileWriter(CatalogLoader catalogLoader, String tableName) {
         this.catalogLoader = catalogLoader;
@@ -62,13 +72,28 @@ final class IcebergFileWriter extends AbstractStreamOperator<WrittenFiles>
                 getRuntimeContext().getTaskInfo().getAttemptNumber());
         writer = writerFactory.create();
         maxEventTime = Long.MIN_VALUE;
+        cityPos = table.schema().columns().indexOf(table.schema().findField(TableRegistry.CITY));
+        maxEventTimeByCity = new HashMap<>();
     }
 
     @Override
     public void processElement(StreamRecord<RowData> element) throws Exception {
-        writer.write(element.getValue());
+        RowData row = element.getValue();
+        writer.write(row);
         if (element.hasTimestamp()) {
-            maxEventTime = Math.max(maxEventTime, element.getTimestamp());
+            long time = element.getTimestamp();
+            maxEventTime = Math.max(maxEventTime, time);
+            if (cityPos >= 0 && !row.isNullAt(cityPos)) {
+                StringData city = row.getString(cityPos);
+                long[] max = maxEventTimeByCity.get(city);
+                if (max == null) {
+                    // a copy: the row (and its strings) may be reused once written
+                    maxEventTimeByCity.put(
+                            StringData.fromString(city.toString()), new long[] {time});
+                } else if (time > max[0]) {
+                    max[0] = time;
+                }
+            }
         }
     }
 
@@ -87,12 +112,17 @@ final class IcebergFileWriter extends AbstractStreamOperator<WrittenFiles>
         WriteResult result = writer.complete();
         writer = writerFactory.create();
         if (result.dataFiles().length > 0 || result.deleteFiles().length > 0) {
-            output.collect(
-                    new StreamRecord<>(
-                            new WrittenFiles(
-                                    checkpointId,
-                                    maxEventTime,
-                                    InstantiationUtil.serializeObject(result))));
+            WrittenFiles files =
+                    new WrittenFiles(
+                            checkpointId, maxEventTime, InstantiationUtil.serializeObject(result));
+            files.cities = new String[maxEventTimeByCity.size()];
+            files.cityMaxEventTimes = new long[maxEventTimeByCity.size()];
+            int i = 0;
+            for (var city : maxEventTimeByCity.entrySet()) {
+                files.cities[i] = city.getKey().toString();
+                files.cityMaxEventTimes[i++] = city.getValue()[0];
+            }
+            output.collect(new StreamRecord<>(files));
         }
     }
 

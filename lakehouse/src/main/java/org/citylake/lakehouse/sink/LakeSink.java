@@ -24,16 +24,29 @@ public final class LakeSink {
 
     private LakeSink() {}
 
-    /**
-     * @param uid stable prefix for the operator uids, so checkpoints survive refactoring
-     * @param parallelism writer parallelism; the committer always runs once
-     */
+    /** As below, for rows without event time (no per-city watermarks). */
     public static DataStreamSink<Void> append(
             DataStream<RowData> rows,
             CatalogLoader catalogLoader,
             String table,
             String uid,
             int parallelism) {
+        return append(rows, catalogLoader, table, uid, parallelism, Duration.ZERO);
+    }
+
+    /**
+     * @param uid stable prefix for the operator uids, so checkpoints survive refactoring
+     * @param parallelism writer parallelism; the committer always runs once
+     * @param cityLag how far behind a city's newest reading its watermark is recorded (the allowed
+     *     lateness); rows with an event time (clean tables) get per-city watermarks
+     */
+    public static DataStreamSink<Void> append(
+            DataStream<RowData> rows,
+            CatalogLoader catalogLoader,
+            String table,
+            String uid,
+            int parallelism,
+            Duration cityLag) {
         return rows.transform(
                         "write " + table,
                         TypeInformation.of(WrittenFiles.class),
@@ -47,7 +60,8 @@ public final class LakeSink {
                                 catalogLoader,
                                 table,
                                 uid + "-committer",
-                                WATERMARK_ONLY_COMMIT_INTERVAL))
+                                WATERMARK_ONLY_COMMIT_INTERVAL,
+                                cityLag))
                 .uid(uid + "-committer")
                 .setParallelism(1)
                 .setMaxParallelism(1)

@@ -17,11 +17,56 @@ import org.apache.iceberg.util.SnapshotUtil;
 public final class SnapshotSummary {
 
     public static final String WATERMARK = "citylake.watermark";
+
+    /**
+     * Prefix of the per-city watermarks: {@code citylake.city-watermark.<city>} is the city's
+     * event-time watermark, its newest reading committed so far minus the allowed lateness. Every
+     * commit of a clean table records every city's, so the newest snapshot holding any holds all.
+     */
+    public static final String CITY_WATERMARK = "citylake.city-watermark.";
+
     public static final String JOB_ID = "flink.job-id";
     public static final String OPERATOR_ID = "flink.operator-id";
     public static final String MAX_COMMITTED_CHECKPOINT = "flink.max-committed-checkpoint-id";
 
     private SnapshotSummary() {}
+
+    /**
+     * Every city's watermark as of the newest snapshot that records any (empty for a table written
+     * before per-city watermarks, or never by ingest).
+     */
+    public static java.util.Map<String, Instant> cityWatermarks(Table table) {
+        java.util.Map<String, Instant> cities = new java.util.TreeMap<>();
+        Snapshot current = table.currentSnapshot();
+        if (current == null) {
+            return cities;
+        }
+        for (Snapshot snapshot : SnapshotUtil.ancestorsOf(current.snapshotId(), table::snapshot)) {
+            summary(snapshot)
+                    .forEach(
+                            (key, value) -> {
+                                if (key.startsWith(CITY_WATERMARK)) {
+                                    cities.put(
+                                            key.substring(CITY_WATERMARK.length()),
+                                            Instant.parse(value));
+                                }
+                            });
+            if (!cities.isEmpty()) {
+                return cities;
+            }
+        }
+        return cities;
+    }
+
+    /**
+     * One city's watermark: its own when the table records per-city watermarks (absent: nothing of
+     * the city is complete, whatever the other cities reached), else the table's single watermark
+     * of older versions.
+     */
+    public static Optional<Instant> cityWatermark(Table table, String city) {
+        java.util.Map<String, Instant> cities = cityWatermarks(table);
+        return cities.isEmpty() ? latestWatermark(table) : Optional.ofNullable(cities.get(city));
+    }
 
     /** The newest watermark recorded on the table's current branch, if any. */
     public static Optional<Instant> latestWatermark(Table table) {

@@ -14,6 +14,14 @@ public class WrittenFiles {
     /** Java-serialized {@link org.apache.iceberg.io.WriteResult}. */
     public byte[] writeResult;
 
+    /**
+     * Cities whose rows (with an event time) the writer has written so far, and the largest event
+     * time of each, epoch milliseconds, at the same index.
+     */
+    public String[] cities = new String[0];
+
+    public long[] cityMaxEventTimes = new long[0];
+
     public WrittenFiles() {}
 
     public WrittenFiles(long checkpointId, long maxEventTime, byte[] writeResult) {
