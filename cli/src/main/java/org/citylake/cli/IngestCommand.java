@@ -2,9 +2,6 @@ package org.citylake.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,15 +39,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin FeedsArgs feedsArgs;
     @Mixin ProgressArgs progressArgs;
 
-    @Option(
-            names = "--feed",
-            split = ",",
-            paramLabel = "FEED",
-            description = "Feeds to ingest: traffic, air, lighting, waste, parking (default all).")
-    List<String> feeds;
-
-    @Option(names = "--city", split = ",", paramLabel = "CITY", description = "Only these cities.")
-    List<String> cities;
+    @Mixin FeedSelectionArgs selection;
 
     @Option(
             names = "--rate",
@@ -136,7 +125,8 @@ public final class IngestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bounded and --bootstrap need --from kafka");
         }
         Path dir = feedsArgs.dir(config);
-        Map<Feed, List<ReplayFile>> files = FeedFiles.find(dir, feedSet(feeds), citySet(cities));
+        Map<Feed, List<ReplayFile>> files =
+                FeedFiles.find(dir, selection.feeds(), selection.cities());
         return new IngestJob.Plan(
                 files,
                 IngestSettings.defaults(CityTime.zones()).withParallelism(parallelism),
@@ -153,7 +143,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private IngestJob.Plan kafkaPlan(LakeConfig config) throws Exception {
-        if (cities != null || feedsArgs.given() || rate > 0) {
+        if (selection.citiesGiven() || feedsArgs.given() || rate > 0) {
             // Topics hold every city and are read at the broker's pace: these would do nothing.
             throw new IllegalArgumentException(
                     "--city, --feeds and --rate apply to file replay only, not to --from kafka");
@@ -163,7 +153,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         String servers = bootstrap != null ? bootstrap : config.get(LakeOptions.KAFKA_BOOTSTRAP);
         KafkaFeedSource.Input probe =
-                KafkaFeedSource.Input.of(servers, feedSet(feeds), bounded); // checks servers
+                KafkaFeedSource.Input.of(servers, selection.feeds(), bounded); // checks servers
         Set<Feed> present;
         try (var admin = KafkaAdmin.open(servers)) {
             KafkaAdmin.requireReachable(admin, servers);
@@ -183,22 +173,5 @@ public final class IngestCommand implements Callable<Integer> {
                 checkpointInterval,
                 batch,
                 absolute(restore));
-    }
-
-    static Set<Feed> feedSet(List<String> ids) {
-        if (ids == null || ids.isEmpty()) {
-            return EnumSet.allOf(Feed.class);
-        }
-        Set<Feed> set = EnumSet.noneOf(Feed.class);
-        ids.forEach(id -> set.add(Feed.of(id)));
-        return set;
-    }
-
-    static Set<String> citySet(List<String> ids) {
-        return ids == null ? Set.of() : new HashSet<>(ids);
-    }
-
-    static String feedList() {
-        return String.join(", ", Arrays.asList(Feed.ids()));
     }
 }

@@ -48,15 +48,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Mixin FeedsArgs feedsArgs;
 
-    @Option(
-            names = "--feed",
-            split = ",",
-            paramLabel = "FEED",
-            description = "Feeds to publish: traffic, air, lighting, waste, parking (default all).")
-    List<String> feeds;
-
-    @Option(names = "--city", split = ",", paramLabel = "CITY", description = "Only these cities.")
-    List<String> cities;
+    @Mixin FeedSelectionArgs selection;
 
     @Option(
             names = "--rate",
@@ -92,7 +84,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Path dir = feedsArgs.dir(config);
         Map<Feed, List<ReplayFile>> files =
-                FeedFiles.find(dir, IngestCommand.feedSet(feeds), IngestCommand.citySet(cities));
+                FeedFiles.find(dir, selection.feeds(), selection.cities());
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no feed files under " + dir.toAbsolutePath());
         }

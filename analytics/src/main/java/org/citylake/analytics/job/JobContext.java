@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -74,6 +75,12 @@ public final class JobContext {
                 .filter(new InRange(city, input))
                 .name("in range: " + input.table())
                 .uid("in-range-" + input.table());
+    }
+
+    /** {@link #read(Input)}, each row mapped to a reading of the job's type. */
+    public <T> DataStream<T> read(
+            Input input, MapFunction<RowData, T> toReading, Class<T> type, String name) {
+        return read(input).map(toReading).returns(type).name(name).uid(name);
     }
 
     /** The city's rows of a ref table, or none if the table does not exist. */

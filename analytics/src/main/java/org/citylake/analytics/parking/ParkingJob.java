@@ -122,11 +122,11 @@ public final class ParkingJob implements AnalyticsJob<ParkingSettings> {
             JobContext context, RunPlan<ParkingSettings> plan) {
         Input input = inputs(plan.days(), plan.settings()).get(0);
         DataStream<ParkingReading> readings =
-                context.read(input)
-                        .map(new ParkingReadings.ToReading(input))
-                        .returns(ParkingReading.class)
-                        .name("to-parking-reading")
-                        .uid("to-parking-reading");
+                context.read(
+                        input,
+                        new ParkingReadings.ToReading(input),
+                        ParkingReading.class,
+                        "to-parking-reading");
         AnalyticsPeriod days = plan.days();
         Optional<ForecastWindow> window = ForecastWindow.of(days, plan.settings().testDays());
         Outputs outputs =

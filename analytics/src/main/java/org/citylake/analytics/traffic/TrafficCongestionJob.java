@@ -136,10 +136,11 @@ public final class TrafficCongestionJob implements AnalyticsJob<CongestionSettin
             JobContext context, RunPlan<CongestionSettings> plan) {
         Input input = inputs(plan.days(), plan.settings()).get(0);
         DataStream<TrafficReading> readings =
-                context.read(input)
-                        .map(new TrafficReadings.ToReading(input))
-                        .name("to-traffic-reading")
-                        .uid("to-traffic-reading");
+                context.read(
+                        input,
+                        new TrafficReadings.ToReading(input),
+                        TrafficReading.class,
+                        "to-traffic-reading");
         Outputs outputs =
                 pipeline(readings, plan.days(), plan.settings(), SegmentDirectory.of(context));
         String city = plan.days().city();
