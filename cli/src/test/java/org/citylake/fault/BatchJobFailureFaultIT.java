@@ -86,6 +86,7 @@ class BatchJobFailureFaultIT {
             List.of(
                     ParkingTables.OCCUPANCY,
                     ParkingTables.DAILY,
+                    ParkingTables.BUSIEST,
                     ParkingTables.FORECAST,
                     ParkingTables.FORECAST_SKILL);
     static final String INJECTED = "injected failure";
@@ -226,11 +227,15 @@ class BatchJobFailureFaultIT {
                 .hasMessageContaining("commit to gold.parking_forecast_skill failed")
                 .hasMessageContaining(
                         "rolled back gold.parking_occupancy, gold.parking_daily,"
-                                + " gold.parking_forecast: nothing committed");
+                                + " gold.parking_busiest, gold.parking_forecast: nothing"
+                                + " committed");
 
         assertThat(snapshotsOfRun(PARKING, runId))
                 .containsExactlyInAnyOrder(
-                        ParkingTables.OCCUPANCY, ParkingTables.DAILY, ParkingTables.FORECAST);
+                        ParkingTables.OCCUPANCY,
+                        ParkingTables.DAILY,
+                        ParkingTables.BUSIEST,
+                        ParkingTables.FORECAST);
         assertThat(states(PARKING)).isEqualTo(parkingFirst);
         assertFailedRun(runId, "commit to gold.parking_forecast_skill failed", INJECTED);
 
