@@ -101,6 +101,42 @@ class TrafficCongestionIT {
     }
 
     @Test
+    void analystsTypeTheRankingsColumnNamesInCitylakeSql() throws Exception {
+        LocalDate monday = LocalDate.of(2014, 8, 18);
+        List<String> header = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        org.citylake.cli.SqlCommand.run(
+                config(),
+                "SELECT scope_rank, scope_id FROM gold.congestion_ranking WHERE city = 'aarhus'"
+                        + " AND period_kind = 'day' AND period_start = DATE '2014-08-18'"
+                        + " AND scope_kind = 'segment' AND scope_rank <= 3 ORDER BY scope_rank",
+                header,
+                rows);
+        assertThat(header).containsExactly(TrafficTables.SCOPE_RANK, "scope_id");
+        assertThat(rows)
+                .containsExactlyElementsOf(
+                        segments(firstRun, "day", monday).stream()
+                                .limit(3)
+                                .map(
+                                        r ->
+                                                List.of(
+                                                        String.valueOf(
+                                                                r.getField(
+                                                                        TrafficTables.SCOPE_RANK)),
+                                                        String.valueOf(r.getField("scope_id"))))
+                                .toList());
+        header.clear();
+        rows.clear();
+        org.citylake.cli.SqlCommand.run(
+                config(),
+                "SELECT assignment_method, count(*) FROM ref.segment_districts"
+                        + " GROUP BY assignment_method ORDER BY assignment_method",
+                header,
+                rows);
+        assertThat(rows).containsExactly(List.of("length-overlap", "448"), List.of("outside", "1"));
+    }
+
+    @Test
     void theCompleteDaysOfTheLakeAreTheWeek() throws Exception {
         try (Lake lake = Lake.open(config())) {
             var days =
