@@ -128,9 +128,9 @@ class StackE2EIT {
         TrinoClient planner = SqlCommand.trino(config, "planner");
         var top =
                 planner.query(
-                        "SELECT rank FROM gold.v_congestion_top WHERE city = 'aarhus' AND period"
-                                + " = 'day' AND period_start = DATE '2014-08-18' AND scope ="
-                                + " 'segment' ORDER BY rank");
+                        "SELECT scope_rank FROM gold.v_congestion_top WHERE city = 'aarhus'"
+                                + " AND period_kind = 'day' AND period_start = DATE '2014-08-18'"
+                                + " AND scope_kind = 'segment' ORDER BY scope_rank");
         assertThat(top.rows())
                 .extracting(r -> r.get(0))
                 .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");

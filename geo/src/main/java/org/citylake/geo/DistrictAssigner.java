@@ -26,10 +26,11 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * Equal shares go to the smaller district id, so the result does not depend on input order.
  *
  * <ul>
- *   <li>method {@value #LENGTH_OVERLAP}: some of the segment's length lies in a district;
- *   <li>method {@value #OUTSIDE}: none does; district id and name are then {@value #OUTSIDE} and
- *       the share 0. A segment that meets districts only in points (e.g. ends on a boundary) is
- *       outside; length running along a boundary counts for the district(s) it bounds.
+ *   <li>assignment method {@value #LENGTH_OVERLAP}: some of the segment's length lies in a
+ *       district;
+ *   <li>assignment method {@value #OUTSIDE}: none does; district id and name are then {@value
+ *       #OUTSIDE} and the share 0. A segment that meets districts only in points (e.g. ends on a
+ *       boundary) is outside; length running along a boundary counts for the district(s) it bounds.
  * </ul>
  *
  * A zero-length segment (both ends the same point) is treated as its point: it belongs, with share
@@ -39,10 +40,10 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  */
 public final class DistrictAssigner {
 
-    /** District id and method of a segment that lies in no district. */
+    /** District id and assignment method of a segment that lies in no district. */
     public static final String OUTSIDE = "outside";
 
-    /** Method of a segment assigned by the length of its overlap with a district. */
+    /** Assignment method of a segment assigned by the length of its overlap with a district. */
     public static final String LENGTH_OVERLAP = "length-overlap";
 
     private record Indexed(District district, Geometry metric, PreparedGeometry prepared) {}

@@ -105,7 +105,7 @@ public final class SegmentDistrictsRefresh {
             record.setField("district_id", a.districtId());
             record.setField("district_name", a.districtName());
             record.setField("share_in_district", a.shareInDistrict());
-            record.setField("method", a.method());
+            record.setField(TableRegistry.ASSIGNMENT_METHOD, a.assignmentMethod());
             records.add(record);
         }
         return OptionalInt.of(RefTableWriter.replaceCity(table, city, records));

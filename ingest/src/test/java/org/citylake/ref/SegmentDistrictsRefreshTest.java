@@ -103,10 +103,10 @@ class SegmentDistrictsRefreshTest {
     }
 
     private static void assertRow(
-            Record row, String districtId, String name, double share, String method) {
+            Record row, String districtId, String name, double share, String assignmentMethod) {
         assertThat(row.getField("district_id")).isEqualTo(districtId);
         assertThat(row.getField("district_name")).isEqualTo(name);
         assertThat((Double) row.getField("share_in_district")).isCloseTo(share, within(1e-4));
-        assertThat(row.getField("method")).isEqualTo(method);
+        assertThat(row.getField("assignment_method")).isEqualTo(assignmentMethod);
     }
 }

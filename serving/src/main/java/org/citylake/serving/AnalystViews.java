@@ -10,7 +10,7 @@ import java.util.Map;
  * Trino views for analysts over the clean and gold tables: the questions they ask every day,
  * without having to know the raw grain. Created as admin with {@code CREATE OR REPLACE}
  * (idempotent); they live in the Iceberg catalog, so they survive a restart of the stack. Times are
- * UTC.
+ * UTC. {@code lakehouse init} re-creates them after renaming columns, so they read the new names.
  */
 public final class AnalystViews {
 
@@ -48,16 +48,17 @@ public final class AnalystViews {
                         + " WHERE l.city = b.city)");
         VIEWS.put(
                 "gold.v_congestion_top",
-                "SELECT city, period, period_start, scope, rank, scope_id, scope_name, peak_tti,"
-                        + " congestion_pct, band, delay_vehicle_hours, vehicles, days_with_data"
-                        + " FROM gold.congestion_ranking WHERE rank <= 10");
+                "SELECT city, period_kind, period_start, scope_kind, scope_rank, scope_id,"
+                        + " scope_name, peak_tti, congestion_pct, band, delay_vehicle_hours,"
+                        + " vehicles, days_with_data"
+                        + " FROM gold.congestion_ranking WHERE scope_rank <= 10");
         // the job ranks within one city; cities of one lake are ranked against each other here
         VIEWS.put(
                 "gold.v_city_congestion_ranking",
-                "SELECT rank() OVER (PARTITION BY period, period_start ORDER BY peak_tti DESC)"
-                        + " AS city_rank, city, period, period_start, peak_tti, congestion_pct,"
-                        + " band, delay_vehicle_hours, vehicle_km, days_with_data"
-                        + " FROM gold.congestion_ranking WHERE scope = 'city'");
+                "SELECT rank() OVER (PARTITION BY period_kind, period_start ORDER BY peak_tti"
+                        + " DESC) AS city_rank, city, period_kind, period_start, peak_tti,"
+                        + " congestion_pct, band, delay_vehicle_hours, vehicle_km, days_with_data"
+                        + " FROM gold.congestion_ranking WHERE scope_kind = 'city'");
         VIEWS.put(
                 "gold.v_segment_congestion_hourly",
                 "SELECT city, segment_id, window_start AS hour, local_date, local_hour, is_peak,"

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
+import org.citylake.serving.AnalystViews;
 import org.citylake.serving.TrinoAccessRules;
 import org.citylake.serving.TrinoClient;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,49 @@ class TrinoStackIT {
             TrinoClient.Result count =
                     admin.query("SELECT count(*) FROM iceberg.clean.traffic_flow");
             assertThat(count.rows()).containsExactly(List.of("0"));
+
+            // Every analyst view is created over the registry's tables (gold ones too) and reads
+            // them by their column names.
+            assertThat(AnalystViews.create(admin))
+                    .containsExactlyElementsOf(AnalystViews.VIEWS.keySet());
+            admin.query(
+                    "INSERT INTO iceberg.gold.congestion_ranking (city, period_kind, period_start,"
+                            + " period_end, scope_kind, scope_id, scope_name, scope_rank, peak_tti,"
+                            + " congestion_pct, band, delay_vehicle_hours, vehicles, vehicle_km,"
+                            + " length_km, segments, peak_readings, outlier_readings,"
+                            + " days_with_data) VALUES"
+                            + " ('aarhus', 'day', DATE '2014-08-18', DATE '2014-08-19', 'segment',"
+                            + " 'AAR_BT_0033', 'Søftenvej', 1, 3.7, 270.0, 'congested', 1.5, 550,"
+                            + " 300.0, 0.55, 1, 24, 0, 1),"
+                            + " ('aarhus', 'day', DATE '2014-08-18', DATE '2014-08-19', 'city',"
+                            + " 'aarhus', 'Aarhus', 1, 1.22, 22.0, 'free', 900.0, 90000, 80000.0,"
+                            + " 300.0, 449, 9000, 12, 1),"
+                            + " ('beijing', 'day', DATE '2014-08-18', DATE '2014-08-19', 'city',"
+                            + " 'beijing', 'Beijing', 1, 1.5, 50.0, 'slow', 9000.0, 900000,"
+                            + " 800000.0, 3000.0, 4490, 90000, 120, 1)");
+            TrinoClient planner = as(admin, context, "planner");
+            TrinoClient.Result top =
+                    planner.query(
+                            "SELECT city, scope_kind, scope_rank FROM gold.v_congestion_top"
+                                    + " WHERE period_kind = 'day' ORDER BY city, scope_kind DESC");
+            assertThat(top.rows())
+                    .containsExactly(
+                            List.of("aarhus", "segment", "1"),
+                            List.of("aarhus", "city", "1"),
+                            List.of("beijing", "city", "1"));
+            assertThat(
+                            planner.query(
+                                            "SELECT city_rank, city FROM"
+                                                    + " gold.v_city_congestion_ranking"
+                                                    + " WHERE period_kind = 'day' ORDER BY"
+                                                    + " city_rank")
+                                    .rows())
+                    .containsExactly(List.of("1", "beijing"), List.of("2", "aarhus"));
+            for (String view : AnalystViews.VIEWS.keySet()) {
+                assertThat(admin.query("SELECT * FROM " + view + " LIMIT 1").header())
+                        .as(view)
+                        .isNotEmpty();
+            }
 
             // Written through Trino into the S3 warehouse, read back by an analyst.
             admin.query(

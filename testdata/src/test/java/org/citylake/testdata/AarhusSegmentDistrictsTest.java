@@ -129,7 +129,7 @@ class AarhusSegmentDistrictsTest {
         assertThat(assigned.values())
                 .allSatisfy(
                         row -> {
-                            assertThat(row.method()).isIn("length-overlap", "outside");
+                            assertThat(row.assignmentMethod()).isIn("length-overlap", "outside");
                             assertThat(row.shareInDistrict()).isBetween(0.0, 1.0);
                             assertThat(row.isOutside())
                                     .isEqualTo(row.districtId().equals("outside"));

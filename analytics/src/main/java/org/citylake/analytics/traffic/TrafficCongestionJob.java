@@ -223,7 +223,7 @@ public final class TrafficCongestionJob implements AnalyticsJob<CongestionSettin
                         table,
                         Expressions.and(
                                 ranking(days.city(), "week", week),
-                                Expressions.equal("scope", "city")))
+                                Expressions.equal(TrafficTables.SCOPE_KIND, "city")))
                 .stream()
                 .findFirst()
                 .ifPresent(
@@ -245,7 +245,7 @@ public final class TrafficCongestionJob implements AnalyticsJob<CongestionSettin
     private static Expression ranking(String city, String period, LocalDate start) {
         return Expressions.and(
                 Expressions.equal(TableRegistry.CITY, city),
-                Expressions.equal("period", period),
+                Expressions.equal(TrafficTables.PERIOD_KIND, period),
                 Expressions.equal("period_start", (int) start.toEpochDay()));
     }
 
@@ -258,8 +258,10 @@ public final class TrafficCongestionJob implements AnalyticsJob<CongestionSettin
             PrintStream out) {
         List<Record> rows =
                 ranking.stream()
-                        .filter(r -> scope.equals(r.getField("scope")))
-                        .sorted(Comparator.comparing(r -> (Integer) r.getField("rank")))
+                        .filter(r -> scope.equals(r.getField(TrafficTables.SCOPE_KIND)))
+                        .sorted(
+                                Comparator.comparing(
+                                        r -> (Integer) r.getField(TrafficTables.SCOPE_RANK)))
                         .limit(top)
                         .toList();
         if (rows.isEmpty()) {
@@ -272,7 +274,7 @@ public final class TrafficCongestionJob implements AnalyticsJob<CongestionSettin
         for (Record r : rows) {
             cells.add(
                     List.of(
-                            String.valueOf(r.getField("rank")),
+                            String.valueOf(r.getField(TrafficTables.SCOPE_RANK)),
                             String.valueOf(r.getField("scope_id")),
                             String.valueOf(r.getField("scope_name")),
                             String.format(Locale.ROOT, "%.3f", (Double) r.getField("peak_tti")),

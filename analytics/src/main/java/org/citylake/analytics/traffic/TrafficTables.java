@@ -24,6 +24,15 @@ public final class TrafficTables {
     public static final String SEGMENT_CONGESTION = "gold.segment_congestion";
     public static final String CONGESTION_RANKING = "gold.congestion_ranking";
 
+    /** Day or week, in {@link #CONGESTION_RANKING} (was {@code period}, reserved in Flink SQL). */
+    public static final String PERIOD_KIND = "period_kind";
+
+    /** Segment, district or city (was {@code scope}, reserved in Flink SQL). */
+    public static final String SCOPE_KIND = "scope_kind";
+
+    /** 1 = most congested of its scope kind (was {@code rank}, reserved in Flink SQL). */
+    public static final String SCOPE_RANK = "scope_rank";
+
     private static final Type TS = Types.TimestampType.withZone();
 
     private TrafficTables() {}
@@ -98,7 +107,7 @@ public final class TrafficTables {
         Schema schema =
                 schema(
                         req(CITY, Types.StringType.get(), "city ranked"),
-                        req("period", Types.StringType.get(), "day or week (ISO, Monday first)"),
+                        req(PERIOD_KIND, Types.StringType.get(), "day or week (ISO, Monday first)"),
                         req(
                                 "period_start",
                                 Types.DateType.get(),
@@ -107,16 +116,17 @@ public final class TrafficTables {
                                 "period_end",
                                 Types.DateType.get(),
                                 "day after the last day of the period (exclusive)"),
-                        req("scope", Types.StringType.get(), "segment, district or city"),
+                        req(SCOPE_KIND, Types.StringType.get(), "segment, district or city"),
                         req(
                                 "scope_id",
                                 Types.StringType.get(),
                                 "segment id, district id (or 'outside') or city"),
                         opt("scope_name", Types.StringType.get(), "human-readable name"),
                         req(
-                                "rank",
+                                SCOPE_RANK,
                                 Types.IntegerType.get(),
-                                "1 = most congested within (city, period, period_start, scope);"
+                                "1 = most congested within (city, period_kind, period_start,"
+                                        + " scope_kind);"
                                         + " cities against each other: view"
                                         + " gold.v_city_congestion_ranking"),
                         req(
@@ -155,14 +165,17 @@ public final class TrafficTables {
         PartitionSpec spec =
                 PartitionSpec.builderFor(schema)
                         .identity(CITY)
-                        .identity("period")
+                        .identity(PERIOD_KIND)
                         .identity("period_start")
                         .build();
         return new TableDef(
-                TableIdentifier.parse(CONGESTION_RANKING),
-                schema,
-                spec,
-                COMMON_PROPERTIES,
-                "Congestion rankings of segments, districts and cities by peak-hour TTI");
+                        TableIdentifier.parse(CONGESTION_RANKING),
+                        schema,
+                        spec,
+                        COMMON_PROPERTIES,
+                        "Congestion rankings of segments, districts and cities by peak-hour TTI")
+                .renamedFrom("period", PERIOD_KIND)
+                .renamedFrom("scope", SCOPE_KIND)
+                .renamedFrom("rank", SCOPE_RANK);
     }
 }

@@ -125,7 +125,7 @@ final class CongestionSql {
                         + window(60, from, to)
                         + ") GROUP BY segment_id, window_minutes, window_start_us",
                 // SegmentSeries.addPeak + PeriodSums: peak sums per segment, day and ISO week
-                "CREATE OR REPLACE TEMP TABLE sums AS SELECT * FROM (SELECT segment_id, period,"
+                "CREATE OR REPLACE TEMP TABLE sums AS SELECT * FROM (SELECT segment_id, period_kind,"
                         + " period_start,"
                         + " coalesce(sum(flow * tti) FILTER (WHERE tti IS NOT NULL), 0.0) AS flow_tti,"
                         + " CAST(coalesce(sum(flow) FILTER (WHERE tti IS NOT NULL), 0) AS BIGINT)"
@@ -136,26 +136,26 @@ final class CongestionSql {
                         + " count(*) FILTER (WHERE outlier) AS outlier_readings,"
                         + " coalesce(bit_or(1 << CAST(local_date - period_start AS INTEGER))"
                         + " FILTER (WHERE tti IS NOT NULL), 0) AS days_mask FROM ("
-                        + "SELECT *, 'day' AS period, local_date AS period_start FROM c WHERE peak"
+                        + "SELECT *, 'day' AS period_kind, local_date AS period_start FROM c WHERE peak"
                         + " AND local_date BETWEEN "
                         + from
                         + " AND "
                         + to
-                        + " UNION ALL SELECT *, 'week' AS period,"
+                        + " UNION ALL SELECT *, 'week' AS period_kind,"
                         + " CAST(date_trunc('week', local_date) AS DATE) AS period_start FROM c"
-                        + " WHERE peak) GROUP BY segment_id, period, period_start)"
+                        + " WHERE peak) GROUP BY segment_id, period_kind, period_start)"
                         // PeriodSums without a usable reading or an outlier are not emitted
                         + " WHERE flow > 0 OR outlier_readings > 0",
                 // ScopeSums.of + RankScopes + ScopeRanking
                 "CREATE OR REPLACE TEMP TABLE "
                         + RANKING
-                        + " AS SELECT period, period_start, scope, scope_id, scope_name,"
-                        + " row_number() OVER (PARTITION BY period, period_start, scope"
-                        + " ORDER BY peak_tti DESC, delay_s DESC, scope_id) AS rank, peak_tti,"
+                        + " AS SELECT period_kind, period_start, scope_kind, scope_id, scope_name,"
+                        + " row_number() OVER (PARTITION BY period_kind, period_start, scope_kind"
+                        + " ORDER BY peak_tti DESC, delay_s DESC, scope_id) AS scope_rank, peak_tti,"
                         + " delay_s / 3600.0 AS delay_vehicle_hours, vehicles, vehicle_km,"
                         + " length_km, segments, peak_readings, outlier_readings,"
-                        + " bit_count(days_mask) AS days_with_data FROM (SELECT period,"
-                        + " period_start, scope, scope_id, min(scope_name) AS scope_name,"
+                        + " bit_count(days_mask) AS days_with_data FROM (SELECT period_kind,"
+                        + " period_start, scope_kind, scope_id, min(scope_name) AS scope_name,"
                         + " sum(w * flow_tti) / sum(w * flow) AS peak_tti, sum(w * flow) AS weight,"
                         + " CAST(sum(flow) AS BIGINT) AS vehicles, sum(flow * km) AS vehicle_km,"
                         + " sum(delay_s) AS delay_s,"
@@ -163,7 +163,7 @@ final class CongestionSql {
                         + " sum(CASE WHEN flow > 0 THEN 1 ELSE 0 END) AS segments,"
                         + " sum(peak_readings) AS peak_readings,"
                         + " sum(outlier_readings) AS outlier_readings, bit_or(days_mask) AS days_mask"
-                        + " FROM (SELECT s.*, coalesce(g.length_km, 0.0) AS km, 'segment' AS scope,"
+                        + " FROM (SELECT s.*, coalesce(g.length_km, 0.0) AS km, 'segment' AS scope_kind,"
                         + " s.segment_id AS scope_id, g.name AS scope_name, 1.0 AS w"
                         + " FROM sums s LEFT JOIN seg g USING (segment_id)"
                         + " UNION ALL SELECT s.*, g.length_km, 'district', g.district_id,"
@@ -174,7 +174,7 @@ final class CongestionSql {
                         + ", "
                         + city
                         + ", coalesce(g.length_km, 0.0) FROM sums s LEFT JOIN seg g"
-                        + " USING (segment_id)) GROUP BY period, period_start, scope, scope_id)"
+                        + " USING (segment_id)) GROUP BY period_kind, period_start, scope_kind, scope_id)"
                         + " WHERE weight > 0 AND peak_readings >= "
                         + settings.minPeakReadings());
     }

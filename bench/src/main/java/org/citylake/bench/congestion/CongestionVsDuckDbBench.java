@@ -153,7 +153,7 @@ public final class CongestionVsDuckDbBench {
         report.note(
                 "Checked after every repetition, untimed, failing the bench on any difference:"
                         + " every row of gold.congestion_ranking (day and week; segment, district,"
-                        + " city) against DuckDB's — same rows, rank, vehicles, segments, peak and"
+                        + " city) against DuckDB's — same rows, scope_rank, vehicles, segments, peak and"
                         + " outlier readings, days with data and name exactly; peak TTI, delay"
                         + " vehicle-hours, vehicle-km and length to a relative "
                         + RankingCheck.RELATIVE_TOLERANCE
@@ -206,7 +206,10 @@ public final class CongestionVsDuckDbBench {
                 rows.put(
                         "ranking rows " + period + " " + scope,
                         job.stream()
-                                .filter(r -> r.period().equals(period) && r.scope().equals(scope))
+                                .filter(
+                                        r ->
+                                                r.periodKind().equals(period)
+                                                        && r.scopeKind().equals(scope))
                                 .count());
             }
         }
@@ -224,12 +227,12 @@ public final class CongestionVsDuckDbBench {
             for (Record r : it) {
                 rows.add(
                         new RankedScope(
-                                (String) r.getField("period"),
+                                (String) r.getField(TrafficTables.PERIOD_KIND),
                                 (LocalDate) r.getField("period_start"),
-                                (String) r.getField("scope"),
+                                (String) r.getField(TrafficTables.SCOPE_KIND),
                                 (String) r.getField("scope_id"),
                                 (String) r.getField("scope_name"),
-                                (Integer) r.getField("rank"),
+                                (Integer) r.getField(TrafficTables.SCOPE_RANK),
                                 (Double) r.getField("peak_tti"),
                                 (Double) r.getField("delay_vehicle_hours"),
                                 (Long) r.getField("vehicles"),

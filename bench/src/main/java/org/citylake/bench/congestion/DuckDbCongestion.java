@@ -103,8 +103,9 @@ final class DuckDbCongestion implements AutoCloseable {
         try (Statement s = connection.createStatement();
                 ResultSet rs =
                         s.executeQuery(
-                                "SELECT period, CAST(period_start AS VARCHAR), scope, scope_id,"
-                                        + " scope_name, rank, peak_tti, delay_vehicle_hours,"
+                                "SELECT period_kind, CAST(period_start AS VARCHAR), scope_kind,"
+                                        + " scope_id, scope_name, scope_rank, peak_tti,"
+                                        + " delay_vehicle_hours,"
                                         + " vehicles, vehicle_km, length_km, segments,"
                                         + " peak_readings, outlier_readings, days_with_data FROM "
                                         + CongestionSql.RANKING)) {

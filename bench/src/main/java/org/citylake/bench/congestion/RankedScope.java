@@ -5,15 +5,15 @@ import java.time.LocalDate;
 /**
  * One row of a congestion ranking, the columns both engines' results are compared on (those of
  * {@code gold.congestion_ranking} that are not derived from another: congestion %, band and period
- * end follow from these).
+ * end follow from these); each component is the column of the same name in snake case.
  */
 record RankedScope(
-        String period,
+        String periodKind,
         LocalDate periodStart,
-        String scope,
+        String scopeKind,
         String scopeId,
         String scopeName,
-        int rank,
+        int scopeRank,
         double peakTti,
         double delayVehicleHours,
         long vehicles,
@@ -26,6 +26,6 @@ record RankedScope(
 
     /** What identifies a row across engines: the ranking it is in and what it ranks. */
     String key() {
-        return period + " " + periodStart + " " + scope + " " + scopeId;
+        return periodKind + " " + periodStart + " " + scopeKind + " " + scopeId;
     }
 }

@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Are two congestion rankings equal? The same rows (period, scope, scope id), each with the same
- * rank, counts and name, and the same sums to a relative {@value #RELATIVE_TOLERANCE}: the engines
- * add the same doubles in different orders, which moves the last bits only.
+ * Are two congestion rankings equal? The same rows (period kind and start, scope kind and id), each
+ * with the same rank, counts and name, and the same sums to a relative {@value
+ * #RELATIVE_TOLERANCE}: the engines add the same doubles in different orders, which moves the last
+ * bits only.
  */
 final class RankingCheck {
 
@@ -32,9 +33,9 @@ final class RankingCheck {
             RankedScope a = want.get(key);
             RankedScope b = got.get(key);
             if (a == null) {
-                differences.add(key + ": only in the second (rank " + b.rank() + ")");
+                differences.add(key + ": only in the second (rank " + b.scopeRank() + ")");
             } else if (b == null) {
-                differences.add(key + ": only in the first (rank " + a.rank() + ")");
+                differences.add(key + ": only in the first (rank " + a.scopeRank() + ")");
             } else {
                 String d = rowDifference(a, b);
                 if (d != null) {
@@ -65,7 +66,7 @@ final class RankingCheck {
 
     private static String rowDifference(RankedScope a, RankedScope b) {
         List<String> d = new ArrayList<>();
-        exact(d, "rank", a.rank(), b.rank());
+        exact(d, "scope_rank", a.scopeRank(), b.scopeRank());
         exact(d, "scope_name", a.scopeName(), b.scopeName());
         exact(d, "vehicles", a.vehicles(), b.vehicles());
         exact(d, "segments", a.segments(), b.segments());

@@ -125,11 +125,11 @@ class CongestionSqlTest {
     @Test
     void rankingsEqualTheJobsRanking() {
         List<RankedScope> job = jobRanking();
-        assertThat(job).extracting(RankedScope::scope).contains("segment", "district", "city");
+        assertThat(job).extracting(RankedScope::scopeKind).contains("segment", "district", "city");
         // S5 has too few peak readings; S3 lies outside every district
         assertThat(job).noneMatch(r -> r.scopeId().equals("S5"));
         assertThat(job).noneMatch(r -> r.scopeId().equals("outside"));
-        assertThat(job).extracting(RankedScope::period).contains("day", "week");
+        assertThat(job).extracting(RankedScope::periodKind).contains("day", "week");
         assertThat(job).anyMatch(r -> r.outlierReadings() > 0);
         assertThat(RankingCheck.difference(job, duckRanking)).isNull();
     }

@@ -62,8 +62,8 @@ class RankingCheckTest {
                 List.of(row("A", 2, 2.5, 100), row("B", 1, 1.25, 81), row("D", 3, 1.0, 5));
         assertThat(RankingCheck.difference(job, duck))
                 .startsWith("4 of 4 rows differ")
-                .contains("segment A: rank 1 vs 2")
-                .contains("segment B: rank 2 vs 1, vehicles 80 vs 81")
+                .contains("segment A: scope_rank 1 vs 2")
+                .contains("segment B: scope_rank 2 vs 1, vehicles 80 vs 81")
                 .contains("segment C: only in the first (rank 3)")
                 .contains("segment D: only in the second (rank 3)");
     }

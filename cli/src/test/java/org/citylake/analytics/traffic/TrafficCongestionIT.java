@@ -87,7 +87,7 @@ class TrafficCongestionIT {
             assertThat(actual).as("ranked segments on %s", day.getKey()).hasSize(want.size());
             for (int i = 0; i < 20; i++) {
                 Record a = actual.get(i);
-                assertThat(a.getField("rank")).isEqualTo(i + 1);
+                assertThat(a.getField(TrafficTables.SCOPE_RANK)).isEqualTo(i + 1);
                 assertThat(a.getField("scope_id"))
                         .as("rank %d on %s", i + 1, day.getKey())
                         .isEqualTo(want.get(i).segment());
@@ -98,6 +98,42 @@ class TrafficCongestionIT {
                 assertThat(a.getField("peak_readings")).isEqualTo(want.get(i).readings());
             }
         }
+    }
+
+    @Test
+    void analystsTypeTheRankingsColumnNamesInCitylakeSql() throws Exception {
+        LocalDate monday = LocalDate.of(2014, 8, 18);
+        List<String> header = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        org.citylake.cli.SqlCommand.run(
+                config(),
+                "SELECT scope_rank, scope_id FROM gold.congestion_ranking WHERE city = 'aarhus'"
+                        + " AND period_kind = 'day' AND period_start = DATE '2014-08-18'"
+                        + " AND scope_kind = 'segment' AND scope_rank <= 3 ORDER BY scope_rank",
+                header,
+                rows);
+        assertThat(header).containsExactly(TrafficTables.SCOPE_RANK, "scope_id");
+        assertThat(rows)
+                .containsExactlyElementsOf(
+                        segments(firstRun, "day", monday).stream()
+                                .limit(3)
+                                .map(
+                                        r ->
+                                                List.of(
+                                                        String.valueOf(
+                                                                r.getField(
+                                                                        TrafficTables.SCOPE_RANK)),
+                                                        String.valueOf(r.getField("scope_id"))))
+                                .toList());
+        header.clear();
+        rows.clear();
+        org.citylake.cli.SqlCommand.run(
+                config(),
+                "SELECT assignment_method, count(*) FROM ref.segment_districts"
+                        + " GROUP BY assignment_method ORDER BY assignment_method",
+                header,
+                rows);
+        assertThat(rows).containsExactly(List.of("length-overlap", "448"), List.of("outside", "1"));
     }
 
     @Test
@@ -132,8 +168,8 @@ class TrafficCongestionIT {
         Record city = city(firstRun, "day", monday);
         long districtVehicles =
                 firstRun.stream()
-                        .filter(r -> "district".equals(r.getField("scope")))
-                        .filter(r -> "day".equals(r.getField("period")))
+                        .filter(r -> "district".equals(r.getField(TrafficTables.SCOPE_KIND)))
+                        .filter(r -> "day".equals(r.getField(TrafficTables.PERIOD_KIND)))
                         .filter(r -> monday.equals(r.getField("period_start")))
                         .mapToLong(r -> (Long) r.getField("vehicles"))
                         .sum();
@@ -143,7 +179,7 @@ class TrafficCongestionIT {
                 .isLessThan(cityVehicles)
                 .isGreaterThan(cityVehicles * 95 / 100);
         assertThat(firstRun)
-                .filteredOn(r -> "district".equals(r.getField("scope")))
+                .filteredOn(r -> "district".equals(r.getField(TrafficTables.SCOPE_KIND)))
                 .noneMatch(r -> "outside".equals(r.getField("scope_id")))
                 .allMatch(r -> r.getField("scope_name") != null);
         assertThat((Double) city.getField("peak_tti")).isGreaterThan(1.0).isLessThan(2.0);
@@ -190,13 +226,13 @@ class TrafficCongestionIT {
         return rows.stream()
                 .map(
                         r ->
-                                r.getField("period")
+                                r.getField(TrafficTables.PERIOD_KIND)
                                         + "|"
                                         + r.getField("period_start")
                                         + "|"
-                                        + r.getField("scope")
+                                        + r.getField(TrafficTables.SCOPE_KIND)
                                         + "|"
-                                        + r.getField("rank")
+                                        + r.getField(TrafficTables.SCOPE_RANK)
                                         + "|"
                                         + r.getField("scope_id")
                                         + "|"
@@ -207,18 +243,18 @@ class TrafficCongestionIT {
 
     private static List<Record> segments(List<Record> rows, String period, LocalDate start) {
         return rows.stream()
-                .filter(r -> period.equals(r.getField("period")))
+                .filter(r -> period.equals(r.getField(TrafficTables.PERIOD_KIND)))
                 .filter(r -> start.equals(r.getField("period_start")))
-                .filter(r -> "segment".equals(r.getField("scope")))
-                .sorted(Comparator.comparing(r -> (Integer) r.getField("rank")))
+                .filter(r -> "segment".equals(r.getField(TrafficTables.SCOPE_KIND)))
+                .sorted(Comparator.comparing(r -> (Integer) r.getField(TrafficTables.SCOPE_RANK)))
                 .toList();
     }
 
     private static Record city(List<Record> rows, String period, LocalDate start) {
         return rows.stream()
-                .filter(r -> period.equals(r.getField("period")))
+                .filter(r -> period.equals(r.getField(TrafficTables.PERIOD_KIND)))
                 .filter(r -> start.equals(r.getField("period_start")))
-                .filter(r -> "city".equals(r.getField("scope")))
+                .filter(r -> "city".equals(r.getField(TrafficTables.SCOPE_KIND)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no city row for " + period + " " + start));
     }

@@ -48,6 +48,12 @@ public final class TableRegistry {
     public static final String RECEIVED_AT = "received_at";
     public static final String PAYLOAD = "payload";
 
+    /**
+     * How {@code ref.segment_districts} chose a segment's district (was {@code method}, reserved in
+     * Flink SQL).
+     */
+    public static final String ASSIGNMENT_METHOD = "assignment_method";
+
     public static final String DEAD_LETTER = "ops.dead_letter";
     public static final String JOB_RUNS = "ops.job_runs";
 
@@ -144,15 +150,27 @@ public final class TableRegistry {
 
     /**
      * Renames, in place and in one commit, the columns an existing table still has under a former
-     * name (Iceberg renames by field id: no data file is rewritten, no row is lost).
+     * name, giving them their doc as defined now (Iceberg renames by field id: no data file is
+     * rewritten, no row is lost).
+     *
+     * <p>A partition field keeps the name it was given at creation (for an identity partition, the
+     * column's name then): partitions refer to their column by id, so filters on the renamed column
+     * still prune. Renaming the partition field too would make a new partition spec, and a batch
+     * job's {@code ReplacePartitions} only replaces files of the spec it writes: a re-run of a
+     * period written before the upgrade would add its rows beside the old ones.
      */
     private static void renameColumns(Table table, TableDef def) {
         org.apache.iceberg.UpdateSchema update = null;
         for (var rename : def.formerNames().entrySet()) {
-            if (table.schema().findField(rename.getKey()) != null
-                    && table.schema().findField(rename.getValue()) == null) {
+            NestedField former = table.schema().findField(rename.getKey());
+            if (former != null && table.schema().findField(rename.getValue()) == null) {
                 update = update == null ? table.updateSchema() : update;
                 update.renameColumn(rename.getKey(), rename.getValue());
+                String doc = def.schema().findField(rename.getValue()).doc();
+                if (doc != null && !doc.equals(former.doc())) {
+                    // changes are named as in the table's schema before this commit
+                    update.updateColumnDoc(rename.getKey(), doc);
+                }
             }
         }
         if (update != null) {
@@ -494,26 +512,27 @@ public final class TableRegistry {
                                 "area, km² (in the city's UTM zone)")));
         defs.add(
                 cityRef(
-                        "segment_districts",
-                        "The one district of each road segment: the district holding the largest"
-                                + " share of its length (computed by ref load)",
-                        req("segment_id", Types.StringType.get(), "ref.road_segments id"),
-                        req(
-                                "district_id",
-                                Types.StringType.get(),
-                                "ref.districts district_id, or 'outside' when in no district"),
-                        opt(
-                                "district_name",
-                                Types.StringType.get(),
-                                "district name; 'outside' when in no district"),
-                        req(
-                                "share_in_district",
-                                Types.DoubleType.get(),
-                                "share of the segment's length inside the district, 0..1"),
-                        req(
-                                "method",
-                                Types.StringType.get(),
-                                "'length-overlap', or 'outside' when no length is in any district")));
+                                "segment_districts",
+                                "The one district of each road segment: the district holding the largest"
+                                        + " share of its length (computed by ref load)",
+                                req("segment_id", Types.StringType.get(), "ref.road_segments id"),
+                                req(
+                                        "district_id",
+                                        Types.StringType.get(),
+                                        "ref.districts district_id, or 'outside' when in no district"),
+                                opt(
+                                        "district_name",
+                                        Types.StringType.get(),
+                                        "district name; 'outside' when in no district"),
+                                req(
+                                        "share_in_district",
+                                        Types.DoubleType.get(),
+                                        "share of the segment's length inside the district, 0..1"),
+                                req(
+                                        ASSIGNMENT_METHOD,
+                                        Types.StringType.get(),
+                                        "'length-overlap', or 'outside' when no length is in any district"))
+                        .renamedFrom("method", ASSIGNMENT_METHOD));
         return defs;
     }
 
