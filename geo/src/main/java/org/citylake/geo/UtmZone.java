@@ -1,5 +1,6 @@
 package org.citylake.geo;
 
+import org.citylake.model.MetricCrs;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 
@@ -12,19 +13,12 @@ public final class UtmZone {
 
     private UtmZone() {}
 
-    /** {@code EPSG:326zz} north of the equator, {@code EPSG:327zz} south; zone 1..60. */
+    /**
+     * {@code EPSG:326zz} north of the equator, {@code EPSG:327zz} south; zone 1..60 (the rule of a
+     * city's default CRS, {@link MetricCrs#utm}).
+     */
     public static String epsgCode(double lon, double lat) {
-        if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-            throw new IllegalArgumentException(
-                    "("
-                            + lon
-                            + " "
-                            + lat
-                            + ") is not a WGS84 lon/lat position; is the geometry projected or"
-                            + " lat/lon swapped?");
-        }
-        int zone = Math.min(60, (int) Math.floor((lon + 180) / 6) + 1);
-        return String.format("EPSG:%d%02d", lat >= 0 ? 326 : 327, zone);
+        return MetricCrs.utm(lon, lat);
     }
 
     /** The zone of the centre of a WGS84 envelope. */

@@ -56,6 +56,7 @@ public final class TableRegistry {
 
     public static final String DEAD_LETTER = "ops.dead_letter";
     public static final String JOB_RUNS = "ops.job_runs";
+    public static final String CITIES = "ref.cities";
 
     private static final Type TS = Types.TimestampType.withZone();
 
@@ -434,6 +435,7 @@ public final class TableRegistry {
 
     private static List<TableDef> refTables() {
         List<TableDef> defs = new ArrayList<>();
+        defs.add(cities());
         defs.add(
                 ref(
                         "road_segments",
@@ -534,6 +536,43 @@ public final class TableRegistry {
                                         "'length-overlap', or 'outside' when no length is in any district"))
                         .renamedFrom("method", ASSIGNMENT_METHOD));
         return defs;
+    }
+
+    /**
+     * {@value #CITIES}: the city registry, one row per city (see {@code org.citylake.model.City});
+     * every job takes a city's zone, CRS and policy from it.
+     */
+    private static TableDef cities() {
+        return cityRef(
+                "cities",
+                "The city registry: every city's zone, centroid, metric CRS and policies;"
+                        + " loaded from <feeds>/<city>/ref/cities.jsonl or `citylake city add`",
+                req("name", Types.StringType.get(), "display name, e.g. Aarhus"),
+                opt("country", Types.StringType.get(), "ISO 3166-1 alpha-2 country code, e.g. DK"),
+                req(
+                        "time_zone",
+                        Types.StringType.get(),
+                        "IANA time zone, e.g. Europe/Copenhagen: local days and timestamps sent"
+                                + " without an offset are read in it"),
+                req("lon", Types.DoubleType.get(), "centroid longitude, WGS84"),
+                req("lat", Types.DoubleType.get(), "centroid latitude, WGS84"),
+                req(
+                        "crs",
+                        Types.StringType.get(),
+                        "metric CRS lengths and areas are measured in, EPSG:<code> (default: the"
+                                + " UTM zone of the centroid)"),
+                req(
+                        "peak_days",
+                        Types.StringType.get(),
+                        "days whose peak hours count, e.g. MON-FRI"),
+                req(
+                        "peak_hours",
+                        Types.StringType.get(),
+                        "peak hours, local, half-open ranges, e.g. 06-10,15-19"),
+                req(
+                        "night_hours",
+                        Types.StringType.get(),
+                        "the night whose speeds give free flow, local, e.g. 22-05"));
     }
 
     private static TableDef ref(String name, String description, NestedField... extra) {

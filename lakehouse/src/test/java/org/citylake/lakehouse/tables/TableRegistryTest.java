@@ -36,6 +36,7 @@ class TableRegistryTest {
                         "clean.waste_container",
                         "clean.waste_collection",
                         "clean.parking",
+                        "ref.cities",
                         "ref.road_segments",
                         "ref.air_stations",
                         "ref.parking_lots",
