@@ -14,12 +14,14 @@ import org.citylake.analytics.job.TextTable;
 import org.citylake.ingest.IngestJob;
 import org.citylake.ingest.IngestSettings;
 import org.citylake.ingest.source.ReplayFile;
+import org.citylake.lakehouse.CityTable;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.Profile;
 import org.citylake.lakehouse.io.FileTrees;
 import org.citylake.model.AnalyticsPeriod;
-import org.citylake.model.CityTime;
+import org.citylake.model.City;
+import org.citylake.model.CityRegistry;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
 import org.citylake.ref.RefLoader;
@@ -100,9 +102,10 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.printf("    %-10s %-22s %,9d%n", f.city(), f.table(), f.lines());
             }
 
-            step("3" + of + "loading reference data");
-            RefLoader.loadAll(lake, feeds)
+            step("3" + of + "loading reference data and registering the cities");
+            RefLoader.loadAll(lake, feeds, note -> System.out.println("    " + note))
                     .forEach((t, n) -> System.out.printf("    %-40s %,6d%n", t, n));
+            CityRegistry cities = CityTable.read(lake);
 
             if (config.profile() == Profile.STACK) {
                 stackIngest(feeds);
@@ -114,8 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
                 IngestJob.Plan plan =
                         new IngestJob.Plan(
                                 replay,
-                                IngestSettings.defaults(CityTime.zones())
-                                        .withParallelism(parallelism),
+                                IngestSettings.defaults(cities).withParallelism(parallelism),
                                 Duration.ofSeconds(2),
                                 0,
                                 false,
@@ -130,7 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
             LakehouseCommand.printStatus(lake, false);
             System.out.println();
             step((config.profile() == Profile.STACK ? "6/6" : "5/5") + " analytics: congestion");
-            runTraffic(lake);
+            runTraffic(lake, cities);
             step(
                     (config.profile() == Profile.STACK ? "6/6" : "5/5")
                             + " analytics: parking (citylake run "
@@ -153,11 +155,12 @@ public final class DemoCommand implements Callable<Integer> {
             List.of("parking", "--from", "2014-09-29", "--to", "2014-11-02", "--city", "aarhus");
 
     /** The congestion job over every complete day of traffic each city has. */
-    private void runTraffic(Lake lake) {
+    private void runTraffic(Lake lake, CityRegistry cities) {
         Table traffic = lake.table(EntityType.TRAFFIC_FLOW_OBSERVED.cleanTable());
-        for (String city : CityTime.zones().keySet().stream().sorted().toList()) {
+        for (City registered : cities.all()) {
+            String city = registered.id();
             Optional<AnalyticsPeriod> days =
-                    CompleteDays.of(traffic, city, CityTime.zoneOf(city), Duration.ofMinutes(5));
+                    CompleteDays.of(traffic, city, registered.zone(), Duration.ofMinutes(5));
             if (days.isEmpty()) {
                 continue;
             }

@@ -12,10 +12,13 @@ import org.citylake.ingest.IngestSettings;
 import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.ingest.kafka.KafkaFeedSource;
 import org.citylake.ingest.source.ReplayFile;
+import org.citylake.lakehouse.CityTable;
+import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
-import org.citylake.model.CityTime;
+import org.citylake.model.CityRegistry;
 import org.citylake.model.Feed;
+import org.citylake.model.UnknownCityException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -127,13 +130,41 @@ public final class IngestCommand implements Callable<Integer> {
         Path dir = feedsArgs.dir(config);
         Map<Feed, List<ReplayFile>> files =
                 FeedFiles.find(dir, selection.feeds(), selection.cities());
+        CityRegistry registry = registry(config);
+        warnUnregistered(registry, files);
         return new IngestJob.Plan(
                 files,
-                IngestSettings.defaults(CityTime.zones()).withParallelism(parallelism),
+                IngestSettings.defaults(registry).withParallelism(parallelism),
                 checkpointInterval,
                 rate,
                 batch,
                 absolute(restore));
+    }
+
+    /**
+     * The registered cities, read when the plan is built: they travel with it (to a cluster too).
+     */
+    static CityRegistry registry(LakeConfig config) throws Exception {
+        try (Lake lake = Lake.open(config)) {
+            lake.init();
+            return CityTable.read(lake);
+        }
+    }
+
+    /** Says, before the job starts, which feed folders belong to no registered city. */
+    static void warnUnregistered(CityRegistry registry, Map<Feed, List<ReplayFile>> files) {
+        files.values().stream()
+                .flatMap(List::stream)
+                .map(ReplayFile::city)
+                .distinct()
+                .sorted()
+                .filter(city -> !registry.contains(city))
+                .forEach(
+                        city ->
+                                System.err.println(
+                                        "warning: its readings go to ops.dead_letter as"
+                                                + " UNKNOWN_CITY until then: "
+                                                + new UnknownCityException(city).getMessage()));
     }
 
     private static String absolute(String path) {
@@ -169,7 +200,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         return IngestJob.Plan.fromKafka(
                 KafkaFeedSource.Input.of(servers, present, bounded),
-                IngestSettings.defaults(CityTime.zones()).withParallelism(parallelism),
+                IngestSettings.defaults(registry(config)).withParallelism(parallelism),
                 checkpointInterval,
                 batch,
                 absolute(restore));

@@ -19,9 +19,12 @@ public final class RefCommand {
 
     @Command(
             name = "load",
-            description =
-                    "Load <feeds>/<city>/ref/<table>.jsonl into the ref tables, replacing each "
-                            + "city's rows atomically.",
+            description = {
+                "Load <feeds>/<city>/ref/<table>.jsonl into the ref tables, replacing each "
+                        + "city's rows atomically.",
+                "<feeds>/<city>/ref/cities.jsonl registers the city in ref.cities (its time zone,"
+                        + " centroid, CRS and policies; see `citylake city add --help`)."
+            },
             mixinStandardHelpOptions = true)
     static final class Load implements Callable<Integer> {
         @Mixin LakeArgs lakeArgs;
@@ -33,7 +36,11 @@ public final class RefCommand {
             LakeConfig config = lakeArgs.load();
             try (Lake lake = Lake.open(config)) {
                 lake.init();
-                Map<String, Integer> loaded = RefLoader.loadAll(lake, feedsArgs.dir(config));
+                Map<String, Integer> loaded =
+                        RefLoader.loadAll(
+                                lake,
+                                feedsArgs.dir(config),
+                                note -> System.err.println("note: " + note));
                 loaded.forEach((t, n) -> System.out.printf("%-40s %,8d rows%n", t, n));
             }
             return 0;

@@ -59,6 +59,16 @@ class CityWatermarksIT {
         write(
                 feeds.resolve("beijing/ref/road_segments.jsonl"),
                 List.of(segment("beijing", "B1"), segment("beijing", "B2")));
+        write(
+                feeds.resolve("aarhus/ref/cities.jsonl"),
+                List.of(
+                        "{\"city\":\"aarhus\",\"name\":\"Aarhus\",\"time_zone\":\"Europe/Copenhagen\","
+                                + "\"lon\":10.2,\"lat\":56.16}"));
+        write(
+                feeds.resolve("beijing/ref/cities.jsonl"),
+                List.of(
+                        "{\"city\":\"beijing\",\"name\":\"Beijing\",\"time_zone\":\"Asia/Shanghai\","
+                                + "\"lon\":116.4,\"lat\":39.9}"));
 
         lake.cli("lakehouse", "init");
         lake.cli("ref", "load");

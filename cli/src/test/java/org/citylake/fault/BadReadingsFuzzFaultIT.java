@@ -65,7 +65,7 @@ class BadReadingsFuzzFaultIT {
                                                 TrafficReadings.CITY,
                                                 feeds.resolve(TrafficReadings.CITY)
                                                         .resolve("traffic.jsonl")))),
-                        IngestSettings.defaults(Map.of()),
+                        IngestSettings.defaults(TrafficReadings.cities()),
                         Duration.ofSeconds(2),
                         0,
                         false,

@@ -55,7 +55,7 @@ class KafkaRestartFaultIT {
                             config,
                             IngestJob.Plan.fromKafka(
                                     KafkaFeedSource.Input.of(servers, Set.of(Feed.TRAFFIC), false),
-                                    IngestSettings.defaults(java.util.Map.of()),
+                                    IngestSettings.defaults(TrafficReadings.cities()),
                                     Duration.ofSeconds(1),
                                     false,
                                     null));

@@ -140,7 +140,7 @@ final class StackIngest {
     static IngestJob.Plan pacedReplay(Path feedFile, double readingsPerSecond) throws Exception {
         return new IngestJob.Plan(
                 Map.of(Feed.TRAFFIC, List.of(ReplayFile.of(TrafficReadings.CITY, feedFile))),
-                IngestSettings.defaults(Map.of()),
+                IngestSettings.defaults(TrafficReadings.cities()),
                 Duration.ofSeconds(1),
                 readingsPerSecond,
                 false,

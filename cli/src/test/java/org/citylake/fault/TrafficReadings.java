@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.citylake.model.City;
+import org.citylake.model.CityRegistry;
 
 /**
  * A deterministic traffic feed for fault runs: {@code segments} synthetic road segments of city
@@ -24,6 +26,10 @@ import java.util.SplittableRandom;
 public final class TrafficReadings {
 
     public static final String CITY = "synth";
+
+    /** The synthetic city, registered by {@link #writeRef} (its readings carry UTC offsets). */
+    public static final City SYNTH = City.of(CITY, "Synth", null, "UTC", 10.2, 56.15, null, null);
+
     public static final Instant START = Instant.parse("2024-03-30T00:00:00Z");
     public static final Duration INTERVAL = Duration.ofMinutes(5);
 
@@ -95,10 +101,24 @@ public final class TrafficReadings {
         return new Expected(readings, checksum, file);
     }
 
-    /** The segments as {@code ref.road_segments} rows of {@value #CITY}. */
+    /** The registry of an ingest of this feed. */
+    public static CityRegistry cities() {
+        return CityRegistry.of(SYNTH);
+    }
+
+    /**
+     * The segments as {@code ref.road_segments} rows of {@value #CITY}, and the city's registration
+     * ({@code cities.jsonl}).
+     */
     public void writeRef(Path feeds) throws IOException {
         Path ref = feeds.resolve(CITY).resolve("ref").resolve("road_segments.jsonl");
         Files.createDirectories(ref.getParent());
+        Files.writeString(
+                ref.resolveSibling("cities.jsonl"),
+                "{\"city\":\""
+                        + CITY
+                        + "\",\"name\":\"Synth\",\"time_zone\":\"UTC\",\"lon\":10.2,\"lat\":56.15}\n",
+                StandardCharsets.UTF_8);
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < segments; i++) {
             rows.add(

@@ -2,11 +2,12 @@ package org.citylake.ingest;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Map;
+import java.util.Optional;
+import org.citylake.model.City;
+import org.citylake.model.CityRegistry;
 
 /**
- * Tunables of the ingest workflow.
+ * Tunables of the ingest workflow, and the city registry it reads readings against.
  *
  * @param futureTolerance readings observed further ahead of the wall clock are refused
  * @param maxOutOfOrderness how far behind the newest reading a reading may arrive and still be on
@@ -16,7 +17,9 @@ import java.util.Map;
  *     its observation times are remembered, and how far before the lake's recorded watermark
  *     already-committed readings are loaded when a job starts
  * @param parallelism parallelism of parsing, deduplication and writing
- * @param cityZones time zone per city, for timestamps sent without an offset (default UTC)
+ * @param cities the registered cities ({@code ref.cities} when the plan was built): a timestamp
+ *     sent without an offset is read in its city's zone; a reading of a city not in it is
+ *     dead-lettered as {@code UNKNOWN_CITY}, to be replayed once the city is registered
  */
 public record IngestSettings(
         Duration futureTolerance,
@@ -24,25 +27,32 @@ public record IngestSettings(
         Duration idleness,
         Duration dedupLookback,
         int parallelism,
-        Map<String, ZoneId> cityZones)
+        CityRegistry cities)
         implements Serializable {
 
-    public static IngestSettings defaults(Map<String, ZoneId> cityZones) {
+    public IngestSettings {
+        if (cities == null) {
+            throw new IllegalArgumentException("no city registry given");
+        }
+    }
+
+    public static IngestSettings defaults(CityRegistry cities) {
         return new IngestSettings(
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(30),
                 Duration.ofDays(14),
                 1,
-                Map.copyOf(cityZones));
+                cities);
     }
 
     public IngestSettings withParallelism(int p) {
         return new IngestSettings(
-                futureTolerance, maxOutOfOrderness, idleness, dedupLookback, p, cityZones);
+                futureTolerance, maxOutOfOrderness, idleness, dedupLookback, p, cities);
     }
 
-    public ZoneId zoneOf(String city) {
-        return cityZones.getOrDefault(city, ZoneId.of("UTC"));
+    /** The registered city of this id, if any. */
+    public Optional<City> city(String id) {
+        return cities.find(id);
     }
 }

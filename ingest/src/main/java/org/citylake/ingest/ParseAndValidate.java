@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -18,13 +19,16 @@ import org.citylake.ingest.parse.ParsedReading;
 import org.citylake.ingest.parse.ReadingParser;
 import org.citylake.ingest.parse.RejectReason;
 import org.citylake.ingest.rows.LakeRows;
+import org.citylake.model.City;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.model.UnknownCityException;
 
 /**
- * Parses one feed's messages, validates them and checks that the sensor they name is known.
- * Accepted readings leave on the side output of their entity type as clean rows; refused ones on
- * the main output as dead-letter rows. Never throws on bad input.
+ * Parses one feed's messages in their city's zone, validates them and checks that the city is
+ * registered and the sensor they name is known. Accepted readings leave on the side output of their
+ * entity type as clean rows; refused ones on the main output as dead-letter rows. Never throws on
+ * bad input.
  */
 public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData> {
 
@@ -57,6 +61,23 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
                 Types.TUPLE(LakeRows.typeInfo(type.cleanTable()), Types.STRING));
     }
 
+    /** Says why the message's city is unusable and how to make it usable. */
+    static String unknownCity(FeedMessage message) {
+        if (message.city == null || message.city.isBlank()) {
+            return "no city at "
+                    + message.sourcePosition
+                    + ": the message names none (no '"
+                    + org.citylake.ingest.kafka.FeedRecords.CITY_HEADER
+                    + "' header) and its feed configures none; publish it with the city header";
+        }
+        return "city '"
+                + message.city
+                + "' at "
+                + message.sourcePosition
+                + " is not registered in ref.cities: "
+                + UnknownCityException.shortHint(message.city);
+    }
+
     @Override
     public void open(OpenContext openContext) throws Exception {
         parsersByCity = new HashMap<>();
@@ -73,12 +94,27 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
     @Override
     public void processElement(FeedMessage message, Context ctx, Collector<RowData> rejects) {
         long now = ctx.timerService().currentProcessingTime();
+        Optional<City> city = settings.city(message.city);
+        if (city.isEmpty()) {
+            // Without its city a reading has no zone to read its times in: kept for a replay.
+            rejects.collect(
+                    LakeRows.rejected(
+                            feed,
+                            message,
+                            new ParseOutcome.Rejected(
+                                    RejectReason.UNKNOWN_CITY,
+                                    unknownCity(message),
+                                    null,
+                                    null,
+                                    null)));
+            return;
+        }
         ReadingParser parser =
                 parsersByCity.computeIfAbsent(
                         message.city,
-                        city ->
+                        id ->
                                 new ReadingParser(
-                                        feed, settings.zoneOf(city), settings.futureTolerance()));
+                                        feed, city.get().zone(), settings.futureTolerance()));
         ParseOutcome outcome;
         try {
             outcome = parser.parse(message.payload, Instant.ofEpochMilli(now));

@@ -14,11 +14,13 @@ import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.citylake.geo.District;
 import org.citylake.geo.DistrictAssigner;
+import org.citylake.geo.Reprojection;
 import org.citylake.geo.RoadSegment;
 import org.citylake.geo.SegmentDistrict;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.RefTableWriter;
 import org.citylake.lakehouse.tables.TableRegistry;
+import org.citylake.model.City;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * ref.districts} as they are in the lake, and replaces that city's rows atomically.
  *
  * <p>Every road segment gets exactly one row, by the rule of {@link DistrictAssigner}: the district
- * holding the largest share of its length (measured in the city's UTM zone), else {@value
- * DistrictAssigner#OUTSIDE}. A segment without a geometry cannot be placed and is also {@value
- * DistrictAssigner#OUTSIDE} (logged). A city with segments but no districts gets no rows (logged).
+ * holding the largest share of its length (measured in the city's metric CRS from {@code
+ * ref.cities}), else {@value DistrictAssigner#OUTSIDE}. A segment without a geometry cannot be
+ * placed and is also {@value DistrictAssigner#OUTSIDE} (logged). A city with segments but no
+ * districts gets no rows (logged).
  */
 public final class SegmentDistrictsRefresh {
 
@@ -44,7 +47,8 @@ public final class SegmentDistrictsRefresh {
     /**
      * @return rows written, or empty when the city has no road segments (nothing is written then)
      */
-    public static OptionalInt refresh(Lake lake, String city) {
+    public static OptionalInt refresh(Lake lake, City registered) {
+        String city = registered.id();
         List<Record> segmentRows = read(lake.table(SEGMENTS), city);
         if (segmentRows.isEmpty()) {
             return OptionalInt.empty();
@@ -74,7 +78,9 @@ public final class SegmentDistrictsRefresh {
                     city);
             return OptionalInt.of(RefTableWriter.replaceCity(table, city, List.of()));
         }
-        DistrictAssigner assigner = DistrictAssigner.inUtm(districts);
+        DistrictAssigner assigner =
+                new DistrictAssigner(
+                        districts, Reprojection.between(Reprojection.WGS84, registered.crs()));
         List<SegmentDistrict> assigned = new ArrayList<>(segmentRows.size());
         List<String> unplaced = new ArrayList<>();
         for (Record r : segmentRows) {

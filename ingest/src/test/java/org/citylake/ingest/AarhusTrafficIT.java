@@ -40,7 +40,7 @@ class AarhusTrafficIT {
     void cleanHoldsEveryDistinctValidReadingAndNothingIsLost() throws Exception {
         LakeFixture lake = new LakeFixture(dir);
         lake.loadRef(feeds);
-        lake.run(LakeFixture.plan(replay, 0, Duration.ofSeconds(2), null));
+        lake.run(lake.plan(replay, 0, Duration.ofSeconds(2), null));
 
         long clean = lake.count("clean.traffic_flow");
         long dead = lake.count("ops.dead_letter");
@@ -54,8 +54,7 @@ class AarhusTrafficIT {
         LakeFixture lake = new LakeFixture(dir);
         lake.loadRef(feeds);
         // Paced, so the job is still running when it is stopped.
-        JobClient first =
-                lake.submit(LakeFixture.plan(replay, 15_000, Duration.ofMillis(500), null));
+        JobClient first = lake.submit(lake.plan(replay, 15_000, Duration.ofMillis(500), null));
         Optional<Path> checkpoint = Optional.empty();
         try (Lake opened = Lake.open(lake.config)) {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -74,7 +73,7 @@ class AarhusTrafficIT {
         assertThat(committedBeforeStop).isBetween(1L, expected.rows() - 1);
         checkpoint = IngestJob.latestCheckpoint(lake.config, first.getJobID().toString());
 
-        lake.run(LakeFixture.plan(replay, 0, Duration.ofMillis(500), checkpoint.get().toString()));
+        lake.run(lake.plan(replay, 0, Duration.ofMillis(500), checkpoint.get().toString()));
 
         assertThat(lake.count("raw.traffic")).isEqualTo(expected.rows());
         assertThat(lake.count("clean.traffic_flow")).isEqualTo(expected.distinctValid());
@@ -83,7 +82,7 @@ class AarhusTrafficIT {
 
         // Replaying the same file again leaves clean unchanged: every reading is a duplicate now.
         Map<String, Long> reasonsBefore = lake.deadLettersByReason();
-        lake.run(LakeFixture.plan(replay, 0, Duration.ofSeconds(1), null));
+        lake.run(lake.plan(replay, 0, Duration.ofSeconds(1), null));
         assertThat(lake.count("clean.traffic_flow")).isEqualTo(expected.distinctValid());
         Map<String, Long> reasonsAfter = lake.deadLettersByReason();
         long duplicatesBefore = reasonsBefore.getOrDefault("DUPLICATE", 0L);

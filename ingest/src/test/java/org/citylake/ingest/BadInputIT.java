@@ -94,14 +94,32 @@ class BadInputIT {
         trafficLines.put(
                 traffic("101", t2, "2014-08-18T08:15:00+02:00", ",\"intensity\":\"many\""),
                 "WRONG_TYPE");
+        // no offset: read in the city's registered zone, Europe/Copenhagen (+02:00 in August)
+        trafficLines.put(
+                traffic("101", "2014-08-18T08:20:00", "2014-08-18T08:25:00", ",\"intensity\":9"),
+                null);
 
         Map<String, String> airLines = new LinkedHashMap<>();
         airLines.put(air("2014-01-01T00:00:00+08:00", "80"), null);
         airLines.put(air("2014-01-01T01:00:00+08:00", "-4"), "OUT_OF_RANGE");
         airLines.put(air("2014-01-01T02:00:00+08:00", "95.5"), null);
 
+        // A city nobody registered: its readings wait in the dead letters for a replay.
+        List<String> osloLines = List.of(traffic("100", t0, t1, ",\"intensity\":1"));
+
         Path feeds = dir.resolve("feeds");
         write(feeds.resolve("aarhus/traffic.jsonl"), new ArrayList<>(trafficLines.keySet()));
+        write(feeds.resolve("oslo/traffic.jsonl"), osloLines);
+        write(
+                feeds.resolve("aarhus/ref/cities.jsonl"),
+                List.of(
+                        "{\"city\":\"aarhus\",\"name\":\"Aarhus\",\"time_zone\":\"Europe/Copenhagen\","
+                                + "\"lon\":10.2,\"lat\":56.16}"));
+        write(
+                feeds.resolve("beijing/ref/cities.jsonl"),
+                List.of(
+                        "{\"city\":\"beijing\",\"name\":\"Beijing\",\"time_zone\":\"Asia/Shanghai\","
+                                + "\"lon\":116.4,\"lat\":39.9}"));
         write(feeds.resolve("beijing/air.jsonl"), new ArrayList<>(airLines.keySet()));
         write(
                 feeds.resolve("aarhus/ref/road_segments.jsonl"),
@@ -116,13 +134,16 @@ class BadInputIT {
         LakeFixture lake = new LakeFixture(dir.resolve("lake"));
         lake.loadRef(feeds);
         lake.run(
-                LakeFixture.plan(
+                lake.plan(
                         Map.of(
                                 Feed.TRAFFIC,
                                         List.of(
                                                 ReplayFile.of(
                                                         "aarhus",
-                                                        feeds.resolve("aarhus/traffic.jsonl"))),
+                                                        feeds.resolve("aarhus/traffic.jsonl")),
+                                                ReplayFile.of(
+                                                        "oslo",
+                                                        feeds.resolve("oslo/traffic.jsonl"))),
                                 Feed.AIR,
                                         List.of(
                                                 ReplayFile.of(
@@ -135,9 +156,22 @@ class BadInputIT {
         Map<String, String> expected = new LinkedHashMap<>();
         expectReasons(expected, "aarhus/traffic.jsonl", trafficLines);
         expectReasons(expected, "beijing/air.jsonl", airLines);
+        expected.put("oslo/traffic.jsonl:1", "UNKNOWN_CITY");
         assertThat(lake.deadLetterReasons()).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(
+                        lake.read(
+                                "ops.dead_letter",
+                                r -> r.getField("city") + " " + r.getField("detail"),
+                                "city",
+                                "detail",
+                                "reason"))
+                .filteredOn(text -> ((String) text).startsWith("oslo"))
+                .singleElement()
+                .asString()
+                .contains("city 'oslo' at oslo/traffic.jsonl:1 is not registered in ref.cities")
+                .contains("citylake city add oslo");
 
-        assertThat(lake.count("raw.traffic")).isEqualTo(trafficLines.size());
+        assertThat(lake.count("raw.traffic")).isEqualTo(trafficLines.size() + osloLines.size());
         assertThat(lake.count("raw.air")).isEqualTo(airLines.size());
         assertThat(
                         lake.read(
@@ -147,7 +181,15 @@ class BadInputIT {
                 .containsExactlyInAnyOrder(
                         "aarhus/traffic.jsonl:1",
                         "aarhus/traffic.jsonl:2",
-                        "aarhus/traffic.jsonl:10");
+                        "aarhus/traffic.jsonl:10",
+                        "aarhus/traffic.jsonl:16");
+        assertThat(
+                        lake.read(
+                                "clean.traffic_flow",
+                                r -> r.getField("observed_at").toString(),
+                                "observed_at",
+                                "intensity"))
+                .contains("2014-08-18T06:20Z");
         assertThat(lake.read("clean.air_quality", r -> r.getField("pm25"), "pm25"))
                 .containsExactlyInAnyOrder(80.0, 95.5);
         assertThat(
@@ -156,7 +198,7 @@ class BadInputIT {
                                 r -> r.getField("intensity"),
                                 "intensity",
                                 "entity_id"))
-                .containsExactlyInAnyOrder(12L, 0L, 7L);
+                .containsExactlyInAnyOrder(12L, 0L, 7L, 9L);
 
         // Readings of a finished replay are complete up to the last one: the watermark says so.
         try (var opened = org.citylake.lakehouse.Lake.open(lake.config)) {

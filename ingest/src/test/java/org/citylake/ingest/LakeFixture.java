@@ -15,9 +15,11 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.citylake.ingest.source.ReplayFile;
+import org.citylake.lakehouse.CityTable;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.tables.TableRegistry;
+import org.citylake.model.CityRegistry;
 import org.citylake.model.Feed;
 import org.citylake.ref.RefLoader;
 
@@ -41,18 +43,19 @@ final class LakeFixture {
         }
     }
 
-    static IngestJob.Plan plan(
+    /** A file replay plan with the cities the lake has registered. */
+    IngestJob.Plan plan(
             Map<Feed, List<ReplayFile>> replay, double rate, Duration checkpoint, String restore) {
         return new IngestJob.Plan(
-                replay,
-                IngestSettings.defaults(
-                        Map.of(
-                                "aarhus", java.time.ZoneId.of("Europe/Copenhagen"),
-                                "beijing", java.time.ZoneId.of("Asia/Shanghai"))),
-                checkpoint,
-                rate,
-                false,
-                restore);
+                replay, IngestSettings.defaults(cities()), checkpoint, rate, false, restore);
+    }
+
+    CityRegistry cities() {
+        try (Lake lake = Lake.open(config)) {
+            return CityTable.read(lake);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     JobClient submit(IngestJob.Plan plan) throws Exception {

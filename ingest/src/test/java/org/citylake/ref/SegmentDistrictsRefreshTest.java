@@ -1,15 +1,19 @@
 package org.citylake.ref;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,11 @@ class SegmentDistrictsRefreshTest {
             {"id":"d","name":"no geometry"}
             """;
 
+    /** Measured in EPSG:32632, the UTM zone of its centroid. */
+    private static final String TOYTOWN =
+            "{\"city\":\"toytown\",\"name\":\"Toytown\",\"time_zone\":\"Europe/Copenhagen\","
+                    + "\"lon\":10.2,\"lat\":56.15}\n";
+
     @TempDir Path dir;
 
     private Map<String, Record> segmentDistricts(Lake lake) throws Exception {
@@ -65,10 +74,12 @@ class SegmentDistrictsRefreshTest {
         Path ref = Files.createDirectories(dir.resolve("feeds/toytown/ref"));
         Files.writeString(ref.resolve("road_segments.jsonl"), SEGMENTS);
         Files.writeString(ref.resolve("districts.jsonl"), WEST + "\n" + EAST + "\n");
+        Files.writeString(ref.resolve("cities.jsonl"), TOYTOWN);
         try (Lake lake = Lake.open(LakeConfig.embedded(dir.resolve("lake")))) {
             lake.init();
             Map<String, Integer> loaded = RefLoader.loadAll(lake, dir.resolve("feeds"));
             assertThat(loaded)
+                    .containsEntry("ref.cities (toytown)", 1)
                     .containsEntry("ref.road_segments (toytown)", 4)
                     .containsEntry("ref.districts (toytown)", 2)
                     .containsEntry("ref.segment_districts (toytown)", 4);
@@ -99,6 +110,30 @@ class SegmentDistrictsRefreshTest {
             Map<String, Integer> loaded = RefLoader.loadAll(lake, dir.resolve("feeds"));
             assertThat(loaded).containsOnlyKeys("ref.districts (parkville)");
             assertThat(segmentDistricts(lake)).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnregisteredCitysAssetsLoadButItsSegmentsWaitForItsCrs() throws Exception {
+        Path ref = Files.createDirectories(dir.resolve("feeds/toytown/ref"));
+        Files.writeString(ref.resolve("road_segments.jsonl"), SEGMENTS);
+        Files.writeString(ref.resolve("districts.jsonl"), WEST + "\n");
+        try (Lake lake = Lake.open(LakeConfig.embedded(dir.resolve("lake")))) {
+            lake.init();
+            List<String> notes = new ArrayList<>();
+            Map<String, Integer> loaded = RefLoader.loadAll(lake, dir.resolve("feeds"), notes::add);
+            assertThat(loaded)
+                    .containsOnlyKeys("ref.road_segments (toytown)", "ref.districts (toytown)");
+            assertThat(segmentDistricts(lake)).isEmpty();
+            assertThat(notes)
+                    .singleElement(as(InstanceOfAssertFactories.STRING))
+                    .contains("ref.segment_districts (toytown) not computed")
+                    .contains("citylake city add toytown --name NAME --time-zone ZONE");
+
+            // registered by data: the next load places the segments
+            Files.writeString(ref.resolve("cities.jsonl"), TOYTOWN);
+            assertThat(RefLoader.loadAll(lake, dir.resolve("feeds")))
+                    .containsEntry("ref.segment_districts (toytown)", 4);
         }
     }
 

@@ -6,9 +6,9 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.util.List;
 import org.citylake.geo.GeoJsonFeatures;
-import org.citylake.geo.Geodesy;
 import org.citylake.geo.Reprojection;
 import org.citylake.geo.Wkt;
+import org.citylake.model.City;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -18,12 +18,12 @@ import org.locationtech.jts.geom.Geometry;
  * member names (EPSG:25832, ETRS89 / UTM 32N), and writes one row per feature: {@code district_id}
  * = property {@code lokalsamfund} (e.g. {@code 01}), {@code name} = {@code distrikt} (e.g. {@code
  * Midtbyen}), {@code geometry_wkt} = the polygon reprojected to WGS84 lon/lat, {@code area_km2} =
- * its area in the city's UTM zone.
+ * its area in the city's metric CRS (the registry's, EPSG:32632 for Aarhus).
  */
 final class AarhusDistrictsConverter implements DatasetConverter {
 
     static final String FOLDER = "aarhus-districts";
-    static final String CITY = "aarhus";
+    static final City CITY = BundledCities.AARHUS;
     static final String FILE = "local_community.geojson";
     static final String TABLE = "ref.districts";
 
@@ -33,7 +33,7 @@ final class AarhusDistrictsConverter implements DatasetConverter {
     }
 
     @Override
-    public String city() {
+    public City city() {
         return CITY;
     }
 
@@ -45,7 +45,8 @@ final class AarhusDistrictsConverter implements DatasetConverter {
             features = GeoJsonFeatures.read(reader, file.toString());
         }
         Reprojection toWgs84 = Reprojection.toWgs84(features.crs());
-        RefRows rows = new RefRows(TABLE, CITY);
+        Reprojection toMetric = Reprojection.between(Reprojection.WGS84, CITY.crs());
+        RefRows rows = new RefRows(TABLE, CITY.id());
         int i = 0;
         for (GeoJsonFeatures.Feature f : features.features()) {
             String where = file + " feature " + ++i;
@@ -54,7 +55,7 @@ final class AarhusDistrictsConverter implements DatasetConverter {
             row.put("district_id", f.require("lokalsamfund", where));
             row.put("name", f.require("distrikt", where));
             row.put("geometry_wkt", Wkt.write(wgs84));
-            row.put("area_km2", Geodesy.areaSquareMeters(wgs84) / 1e6);
+            row.put("area_km2", toMetric.apply(wgs84).getArea() / 1e6);
             rows.add(row);
         }
         return List.of(rows.write(outDir));

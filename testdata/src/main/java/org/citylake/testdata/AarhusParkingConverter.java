@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.citylake.model.City;
 import org.citylake.model.CityTime;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
@@ -54,7 +55,7 @@ import org.citylake.model.Feed;
 final class AarhusParkingConverter implements DatasetConverter {
 
     static final String FOLDER = "citypulse-aarhus-parking";
-    static final String CITY = "aarhus";
+    static final City CITY = BundledCities.AARHUS;
     static final String READINGS = "aarhus_parking.csv";
     static final String ADDRESSES = "aarhus_parking_address.csv";
 
@@ -98,12 +99,12 @@ final class AarhusParkingConverter implements DatasetConverter {
     }
 
     @Override
-    public String city() {
+    public City city() {
         return CITY;
     }
 
     static String entityId(String garageCode) {
-        return "urn:ngsi-ld:" + TYPE + ":" + CITY + ":" + garageCode;
+        return "urn:ngsi-ld:" + TYPE + ":" + CITY.id() + ":" + garageCode;
     }
 
     @Override
@@ -121,7 +122,7 @@ final class AarhusParkingConverter implements DatasetConverter {
                 readings.add(new Reading(position++, row));
             }
         }
-        resolveTimes(readings, CityTime.zoneOf(CITY));
+        resolveTimes(readings, CITY.zone());
 
         JsonLines feed = JsonLines.byObservationTime();
         for (Reading r : readings) {
@@ -129,10 +130,10 @@ final class AarhusParkingConverter implements DatasetConverter {
         }
         ConvertedFile feedFile =
                 feed.write(
-                        CITY,
+                        CITY.id(),
                         Feed.PARKING.id(),
                         Feed.PARKING.id(),
-                        FeedConverter.feedPath(outDir, CITY, Feed.PARKING));
+                        FeedConverter.feedPath(outDir, CITY.id(), Feed.PARKING));
         return List.of(feedFile, parkingLots(readings, garages, outDir));
     }
 
@@ -218,7 +219,7 @@ final class AarhusParkingConverter implements DatasetConverter {
         }
         TreeSet<String> codes = new TreeSet<>(latest.keySet());
         codes.addAll(garages.keySet());
-        RefRows rows = new RefRows(EntityType.OFF_STREET_PARKING.refTable(), CITY);
+        RefRows rows = new RefRows(EntityType.OFF_STREET_PARKING.refTable(), CITY.id());
         for (String code : codes) {
             ObjectNode row = rows.row(entityId(code));
             row.put("name", code);

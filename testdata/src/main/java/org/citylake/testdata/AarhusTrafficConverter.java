@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.citylake.model.City;
 import org.citylake.model.CityTime;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
@@ -41,7 +42,7 @@ import org.citylake.model.Feed;
 final class AarhusTrafficConverter implements DatasetConverter {
 
     static final String FOLDER = "citypulse-aarhus-traffic";
-    static final String CITY = "aarhus";
+    static final City CITY = BundledCities.AARHUS;
     static final String METADATA = "trafficMetaData.csv";
     static final String READINGS_PREFIX = "aarhus_traffic_";
 
@@ -76,14 +77,14 @@ final class AarhusTrafficConverter implements DatasetConverter {
     }
 
     @Override
-    public String city() {
+    public City city() {
         return CITY;
     }
 
     @Override
     public List<ConvertedFile> convert(Path datasetDir, Path outDir) throws IOException {
         List<Path> readings = SourceFiles.requireAll(datasetDir, READINGS_PREFIX, ".csv");
-        ZoneId zone = CityTime.zoneOf(CITY);
+        ZoneId zone = CITY.zone();
         JsonLines feed = JsonLines.byObservationTime();
         for (Path file : readings) {
             try (CSVParser csv = SourceFiles.openCsv(file, READING_COLUMNS)) {
@@ -99,15 +100,15 @@ final class AarhusTrafficConverter implements DatasetConverter {
         }
         ConvertedFile feedFile =
                 feed.write(
-                        CITY,
+                        CITY.id(),
                         Feed.TRAFFIC.id(),
                         Feed.TRAFFIC.id(),
-                        FeedConverter.feedPath(outDir, CITY, Feed.TRAFFIC));
+                        FeedConverter.feedPath(outDir, CITY.id(), Feed.TRAFFIC));
         return List.of(feedFile, roadSegments(SourceFiles.require(datasetDir, METADATA), outDir));
     }
 
     static String entityId(String reportId) {
-        return "urn:ngsi-ld:" + TYPE + ":" + CITY + ":" + reportId;
+        return "urn:ngsi-ld:" + TYPE + ":" + CITY.id() + ":" + reportId;
     }
 
     private static ObjectNode entity(CSVRecord row, Optional<OffsetDateTime> start, ZoneId zone) {
@@ -143,7 +144,7 @@ final class AarhusTrafficConverter implements DatasetConverter {
      * points, lengths and times as given. A value that is not a number is left out.
      */
     private static ConvertedFile roadSegments(Path metadata, Path outDir) throws IOException {
-        RefRows rows = new RefRows(EntityType.TRAFFIC_FLOW_OBSERVED.refTable(), CITY);
+        RefRows rows = new RefRows(EntityType.TRAFFIC_FLOW_OBSERVED.refTable(), CITY.id());
         try (CSVParser csv = SourceFiles.openCsv(metadata, METADATA_COLUMNS)) {
             for (CSVRecord m : csv) {
                 ObjectNode row = rows.row(cell(m, "REPORT_ID"));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.citylake.model.City;
 import org.citylake.model.CityTime;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
@@ -48,7 +49,7 @@ import org.citylake.model.Feed;
 final class BeijingAirConverter implements DatasetConverter {
 
     static final String FOLDER = "uci-beijing-pm25";
-    static final String CITY = "beijing";
+    static final City CITY = BundledCities.BEIJING;
     static final String READINGS_PREFIX = "PRSA_data_";
     static final String STATION_ID = "beijing-us-embassy";
     static final String ENTITY_ID = "urn:ngsi-ld:AirQualityObserved:beijing:us-embassy";
@@ -79,14 +80,14 @@ final class BeijingAirConverter implements DatasetConverter {
     }
 
     @Override
-    public String city() {
+    public City city() {
         return CITY;
     }
 
     @Override
     public List<ConvertedFile> convert(Path datasetDir, Path outDir) throws IOException {
         List<Path> files = SourceFiles.requireAll(datasetDir, READINGS_PREFIX, ".csv");
-        ZoneId zone = CityTime.zoneOf(CITY);
+        ZoneId zone = CITY.zone();
         JsonLines feed = JsonLines.byObservationTime();
         for (Path file : files) {
             try (CSVParser csv = SourceFiles.openCsv(file, COLUMNS)) {
@@ -99,11 +100,11 @@ final class BeijingAirConverter implements DatasetConverter {
         }
         ConvertedFile feedFile =
                 feed.write(
-                        CITY,
+                        CITY.id(),
                         Feed.AIR.id(),
                         Feed.AIR.id(),
-                        FeedConverter.feedPath(outDir, CITY, Feed.AIR));
-        RefRows stations = new RefRows(EntityType.AIR_QUALITY_OBSERVED.refTable(), CITY);
+                        FeedConverter.feedPath(outDir, CITY.id(), Feed.AIR));
+        RefRows stations = new RefRows(EntityType.AIR_QUALITY_OBSERVED.refTable(), CITY.id());
         ObjectNode station = stations.row(STATION_ID);
         station.put("name", STATION_NAME);
         station.set("lon", NgsiJson.number(STATION_LON));

@@ -3,6 +3,7 @@ package org.citylake.testdata;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.citylake.model.City;
 
 /** Turns one real data set folder into the FIWARE feed and ref files of one city. */
 interface DatasetConverter {
@@ -10,8 +11,11 @@ interface DatasetConverter {
     /** The data set's folder name, the same under {@code test-data/} and the shared data. */
     String folder();
 
-    /** The city the data set belongs to. */
-    String city();
+    /**
+     * The city the data set belongs to, as {@link BundledCities} registers it: its zone is the one
+     * the source's local times are read in.
+     */
+    City city();
 
     /**
      * Converts the data set.

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.citylake.model.City;
 import org.citylake.model.CityTime;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
@@ -58,7 +59,7 @@ import org.citylake.model.Feed;
 final class EdinburghWasteConverter implements DatasetConverter {
 
     static final String FOLDER = "edinburgh-litter-bin-sensors";
-    static final String CITY = "edinburgh";
+    static final City CITY = BundledCities.EDINBURGH;
     static final String READINGS_PREFIX = "edinburgh_litter_bin_collections";
 
     static final String ID = "ID";
@@ -106,22 +107,22 @@ final class EdinburghWasteConverter implements DatasetConverter {
     }
 
     @Override
-    public String city() {
+    public City city() {
         return CITY;
     }
 
     static String containerId(String site) {
-        return "urn:ngsi-ld:" + CONTAINER_TYPE + ":" + CITY + ":" + site;
+        return "urn:ngsi-ld:" + CONTAINER_TYPE + ":" + CITY.id() + ":" + site;
     }
 
     static String collectionId(String id) {
-        return "urn:ngsi-ld:" + COLLECTION_TYPE + ":" + CITY + ":" + id;
+        return "urn:ngsi-ld:" + COLLECTION_TYPE + ":" + CITY.id() + ":" + id;
     }
 
     @Override
     public List<ConvertedFile> convert(Path datasetDir, Path outDir) throws IOException {
         List<Path> files = SourceFiles.requireAll(datasetDir, READINGS_PREFIX, ".csv");
-        ZoneId zone = CityTime.zoneOf(CITY);
+        ZoneId zone = CITY.zone();
         JsonLines feed = JsonLines.byObservationTime();
         Map<String, Site> sites = new TreeMap<>();
         for (Path file : files) {
@@ -140,10 +141,10 @@ final class EdinburghWasteConverter implements DatasetConverter {
         }
         ConvertedFile feedFile =
                 feed.write(
-                        CITY,
+                        CITY.id(),
                         Feed.WASTE.id(),
                         Feed.WASTE.id(),
-                        FeedConverter.feedPath(outDir, CITY, Feed.WASTE));
+                        FeedConverter.feedPath(outDir, CITY.id(), Feed.WASTE));
         return List.of(feedFile, containers(sites, outDir));
     }
 
@@ -210,7 +211,7 @@ final class EdinburghWasteConverter implements DatasetConverter {
      */
     private static ConvertedFile containers(Map<String, Site> sites, Path outDir)
             throws IOException {
-        RefRows rows = new RefRows(EntityType.WASTE_CONTAINER.refTable(), CITY);
+        RefRows rows = new RefRows(EntityType.WASTE_CONTAINER.refTable(), CITY.id());
         for (Map.Entry<String, Site> entry : sites.entrySet()) {
             Site site = entry.getValue();
             ObjectNode row = rows.row(containerId(entry.getKey()));

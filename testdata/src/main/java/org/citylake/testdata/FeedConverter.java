@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.citylake.model.City;
 import org.citylake.model.Feed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
  *   &lt;source&gt;/edinburgh-litter-bin-sensors/ ──▶ &lt;out&gt;/edinburgh/waste.jsonl     (WasteContainer + WasteCollection, keyValues)
  *                                           &lt;out&gt;/edinburgh/ref/waste_containers.jsonl
  *   &lt;source&gt;/aarhus-districts/             ──▶ &lt;out&gt;/aarhus/ref/districts.jsonl (reprojected to WGS84)
+ *   every city converted                     ──▶ &lt;out&gt;/&lt;city&gt;/ref/cities.jsonl  (its ref.cities row)
  * </pre>
  *
  * The source is either the bundled slices in {@code test-data/} or the full sets (same folder
@@ -47,7 +51,8 @@ public final class FeedConverter {
 
     /**
      * Converts every dataset found under sourceDir; writes {@code <outDir>/<city>/<feed>.jsonl} and
-     * {@code <outDir>/<city>/ref/<table>.jsonl}; returns what it wrote.
+     * {@code <outDir>/<city>/ref/<table>.jsonl}, then each converted city's {@code
+     * ref/cities.jsonl}; returns what it wrote.
      *
      * @throws NoSuchFileException when sourceDir is not a directory, or a data set folder lacks a
      *     file it needs
@@ -58,15 +63,20 @@ public final class FeedConverter {
                     sourceDir.toString(), null, "source directory of the data sets does not exist");
         }
         List<ConvertedFile> written = new ArrayList<>();
+        Set<City> cities = new LinkedHashSet<>();
         for (DatasetConverter converter : CONVERTERS) {
             Path dir = sourceDir.resolve(converter.folder());
             if (!Files.isDirectory(dir)) {
-                LOG.info("skipping {}: no folder {}", converter.city(), dir);
+                LOG.info("skipping {}: no folder {}", converter.city().id(), dir);
                 continue;
             }
             List<ConvertedFile> files = converter.convert(dir, outDir);
             files.forEach(f -> LOG.info("wrote {} lines to {}", f.lines(), f.path()));
             written.addAll(files);
+            cities.add(converter.city());
+        }
+        for (City city : cities) {
+            written.add(BundledCities.write(city, outDir));
         }
         return List.copyOf(written);
     }

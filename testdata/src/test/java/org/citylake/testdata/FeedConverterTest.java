@@ -52,7 +52,10 @@ class FeedConverterTest {
                         tuple("beijing", "ref", "ref.air_stations", 1L),
                         tuple("edinburgh", "waste", "waste", 20_000L),
                         tuple("edinburgh", "ref", "ref.waste_containers", 334L),
-                        tuple("aarhus", "ref", "ref.districts", 24L));
+                        tuple("aarhus", "ref", "ref.districts", 24L),
+                        tuple("aarhus", "ref", "ref.cities", 1L),
+                        tuple("beijing", "ref", "ref.cities", 1L),
+                        tuple("edinburgh", "ref", "ref.cities", 1L));
         assertThat(written)
                 .extracting(f -> out.relativize(f.path()).toString().replace('\\', '/'))
                 .containsExactly(
@@ -64,7 +67,10 @@ class FeedConverterTest {
                         "beijing/ref/air_stations.jsonl",
                         "edinburgh/waste.jsonl",
                         "edinburgh/ref/waste_containers.jsonl",
-                        "aarhus/ref/districts.jsonl");
+                        "aarhus/ref/districts.jsonl",
+                        "aarhus/ref/cities.jsonl",
+                        "beijing/ref/cities.jsonl",
+                        "edinburgh/ref/cities.jsonl");
     }
 
     @Test
@@ -121,8 +127,11 @@ class FeedConverterTest {
                 row.fieldNames().forEachRemaining(keys::add);
                 assertThat(columns).as(f.table()).containsAll(keys);
                 assertThat(row.get("city").asText()).isEqualTo(f.city());
-                // Asset tables are keyed by id; districts by district_id.
-                String key = columns.contains("id") ? "id" : "district_id";
+                // Asset tables are keyed by id; districts by district_id; cities by city.
+                String key =
+                        columns.contains("id")
+                                ? "id"
+                                : columns.contains("district_id") ? "district_id" : "city";
                 assertThat(row.get(key).asText()).isNotEmpty();
                 ids.add(row.get(key).asText());
             }
@@ -138,7 +147,27 @@ class FeedConverterTest {
                         EntityType.OFF_STREET_PARKING.refTable(),
                         EntityType.AIR_QUALITY_OBSERVED.refTable(),
                         EntityType.WASTE_CONTAINER.refTable(),
-                        "ref.districts");
+                        "ref.districts",
+                        "ref.cities",
+                        "ref.cities",
+                        "ref.cities");
+    }
+
+    @Test
+    void everyConvertedCityIsRegisteredWithItsZoneAndCentroid() {
+        List<String> lines = new ArrayList<>();
+        for (String city : List.of("aarhus", "beijing", "edinburgh")) {
+            TestData.jsonLines(out.resolve(city + "/ref/cities.jsonl"))
+                    .forEach(row -> lines.add(row.toString()));
+        }
+        assertThat(lines)
+                .containsExactly(
+                        "{\"city\":\"aarhus\",\"name\":\"Aarhus\",\"country\":\"DK\","
+                                + "\"time_zone\":\"Europe/Copenhagen\",\"lon\":10.2039,\"lat\":56.1629}",
+                        "{\"city\":\"beijing\",\"name\":\"Beijing\",\"country\":\"CN\","
+                                + "\"time_zone\":\"Asia/Shanghai\",\"lon\":116.4074,\"lat\":39.9042}",
+                        "{\"city\":\"edinburgh\",\"name\":\"Edinburgh\",\"country\":\"GB\","
+                                + "\"time_zone\":\"Europe/London\",\"lon\":-3.1883,\"lat\":55.9533}");
     }
 
     @Test

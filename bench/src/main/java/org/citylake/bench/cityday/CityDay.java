@@ -12,6 +12,7 @@ import org.citylake.bench.parking.ParkingLotsDay;
 import org.citylake.bench.traffic.MinuteTrafficDay;
 import org.citylake.bench.waste.BinFillDay;
 import org.citylake.model.EntityType;
+import org.citylake.testdata.BundledCities;
 import org.citylake.testdata.FeedConverter;
 
 /**
@@ -79,7 +80,10 @@ public final class CityDay {
         return m;
     }
 
-    /** Writes every feed and its ref rows under {@code feedsDir}; returns readings per type. */
+    /**
+     * Writes every feed and its ref rows, and each city's registration, under {@code feedsDir};
+     * returns readings per type.
+     */
     public Map<EntityType, Long> write(Path feedsDir) throws IOException {
         Map<EntityType, Long> written = new LinkedHashMap<>();
         for (CityDayFeed feed : feeds) {
@@ -93,6 +97,9 @@ public final class CityDay {
                                 + feed.readings());
             }
             written.merge(feed.entityType(), n, Long::sum);
+        }
+        for (String city : feeds.stream().map(CityDayFeed::city).distinct().toList()) {
+            BundledCities.write(BundledCities.of(city), feedsDir); // registers it at ref load
         }
         return written;
     }

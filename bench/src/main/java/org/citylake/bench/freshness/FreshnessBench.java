@@ -3,7 +3,6 @@ package org.citylake.bench.freshness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +31,10 @@ import org.citylake.ingest.IngestSettings;
 import org.citylake.ingest.kafka.FeedTopics;
 import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.ingest.kafka.KafkaFeedSource;
+import org.citylake.lakehouse.CityTable;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.model.CityRegistry;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
 import org.citylake.ref.RefLoader;
@@ -205,8 +206,7 @@ public final class FreshnessBench {
             KafkaAdmin.commitAtLeast(
                     admin, group, KafkaAdmin.endOffsets(admin, Set.of(Feed.TRAFFIC)));
         }
-        IngestSettings settings =
-                IngestSettings.defaults(Map.of(city, ZoneId.of("UTC"))).withParallelism(1);
+        IngestSettings settings = IngestSettings.defaults(registry(lake)).withParallelism(1);
         IngestJob.Plan plan =
                 IngestJob.Plan.fromKafka(
                         new KafkaFeedSource.Input(
@@ -464,5 +464,11 @@ public final class FreshnessBench {
             files.values().stream().mapToLong(Long::longValue).max().orElse(0),
             bytes.values().stream().mapToLong(Long::longValue).max().orElse(0)
         };
+    }
+
+    private static CityRegistry registry(LakeConfig lake) throws Exception {
+        try (Lake l = Lake.open(lake)) {
+            return CityTable.read(l);
+        }
     }
 }

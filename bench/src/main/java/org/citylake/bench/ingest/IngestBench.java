@@ -22,9 +22,11 @@ import org.citylake.ingest.IngestSettings;
 import org.citylake.ingest.kafka.FeedTopics;
 import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.ingest.kafka.KafkaFeedSource;
+import org.citylake.lakehouse.CityTable;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.tables.TableRegistry;
+import org.citylake.model.CityRegistry;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
 import org.citylake.ref.RefLoader;
@@ -251,12 +253,13 @@ public final class IngestBench {
             throws Exception {
         String catalog = "bench_ingest_" + runId;
         LakeConfig lake = stack.lake(catalog);
+        CityRegistry registry;
         try (Lake l = Lake.open(lake)) {
             l.init();
             RefLoader.loadAll(l, scaledFeeds);
+            registry = CityTable.read(l);
         }
-        IngestSettings settings =
-                IngestSettings.defaults(Map.of(CITY, ZONE)).withParallelism(parallelism);
+        IngestSettings settings = IngestSettings.defaults(registry).withParallelism(parallelism);
         KafkaFeedSource.Input input =
                 new KafkaFeedSource.Input(
                         stack.kafkaBootstrap(), Set.of(Feed.TRAFFIC), true, catalog);

@@ -23,8 +23,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.citylake.model.City;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.testdata.BundledCities;
 import org.citylake.testdata.FeedConverter;
 
 /**
@@ -287,8 +289,9 @@ public final class ScaledTrafficDay {
 
     /**
      * Writes the road segments of {@code replicas} replicas for {@code city} (plus the marker
-     * segment) to {@code <feedsDir>/<city>/ref/road_segments.jsonl}, where {@code citylake ref
-     * load} and {@link org.citylake.ref.RefLoader} find them. Returns the number of rows.
+     * segment) to {@code <feedsDir>/<city>/ref/road_segments.jsonl}, and the city's registration to
+     * {@code ref/cities.jsonl}, where {@code citylake ref load} and {@link
+     * org.citylake.ref.RefLoader} find them. Returns the number of road segment rows.
      */
     public int writeRoadSegments(Path feedsDir, String city, int replicas) throws IOException {
         Path file =
@@ -314,6 +317,19 @@ public final class ScaledTrafficDay {
             out.write('\n');
             rows++;
         }
+        // registered where the base city is: the readings keep Aarhus' zone and centroid
+        City base = BundledCities.AARHUS;
+        BundledCities.write(
+                City.of(
+                        city,
+                        city,
+                        base.country(),
+                        base.zone().getId(),
+                        base.lon(),
+                        base.lat(),
+                        null,
+                        null),
+                feedsDir);
         return rows;
     }
 

@@ -19,7 +19,7 @@ public final class FeedMessageDeserializer
         // Kept even without a value: the workflow dead-letters it rather than losing it silently.
         String payload =
                 record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-        String city = FeedRecords.city(record.headers(), record.key(), payload);
+        String city = FeedRecords.city(record.headers());
         out.collect(
                 new FeedMessage(
                         city == null ? "" : city,

@@ -11,8 +11,7 @@ import org.apache.kafka.common.header.Headers;
 /**
  * How a feed message is laid out in Kafka: key = NGSI entity id (so one sensor's readings stay in
  * order on one partition), value = the JSON line unchanged, header {@value #CITY_HEADER} = the
- * city. When the header is missing (a producer that is not ours) the city is taken from the entity
- * id, {@code urn:ngsi-ld:<Type>:<city>:<local id>}, as our converters write it.
+ * city. A record without the header has no city: the job dead-letters it as {@code UNKNOWN_CITY}.
  */
 public final class FeedRecords {
 
@@ -46,23 +45,16 @@ public final class FeedRecords {
         }
     }
 
-    /** The city part of {@code urn:ngsi-ld:<Type>:<city>:<id>}, or null for other ids. */
-    public static String cityOfEntityId(String entityId) {
-        if (entityId == null || !entityId.startsWith("urn:ngsi-ld:")) {
-            return null;
-        }
-        String[] parts = entityId.split(":", 5);
-        return parts.length == 5 && !parts[3].isEmpty() ? parts[3] : null;
-    }
-
-    /** The city of a record: the header, else the entity id in the key, else in the value. */
-    public static String city(Headers headers, byte[] key, String value) {
+    /**
+     * The city of a record: its {@value #CITY_HEADER} header, else null (the job dead-letters the
+     * reading as {@code UNKNOWN_CITY}). The city is never guessed from the entity id: ids follow
+     * whatever convention the producer has.
+     */
+    public static String city(Headers headers) {
         Header header = headers == null ? null : headers.lastHeader(CITY_HEADER);
         if (header != null && header.value() != null && header.value().length > 0) {
             return new String(header.value(), StandardCharsets.UTF_8);
         }
-        String fromKey =
-                key == null ? null : cityOfEntityId(new String(key, StandardCharsets.UTF_8));
-        return fromKey != null ? fromKey : cityOfEntityId(entityId(value));
+        return null;
     }
 }

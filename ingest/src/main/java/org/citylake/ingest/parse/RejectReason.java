@@ -20,6 +20,11 @@ public enum RejectReason {
     BAD_TIMESTAMP,
     /** The observation time lies further in the future than the tolerance allows. */
     FUTURE_TIMESTAMP,
+    /**
+     * The reading's city is not in the city registry ({@code ref.cities}), or the message names no
+     * city: without it the reading has no time zone. Replay it once the city is registered.
+     */
+    UNKNOWN_CITY,
     /** The sensor/asset the reading refers to is not in the feed's ref table. */
     UNKNOWN_ENTITY,
     /** The same (city, feed, entity id, observation time) was already accepted. */

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -37,6 +36,7 @@ import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.RefTableWriter;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.tables.TableRegistry;
+import org.citylake.model.CityRegistry;
 import org.citylake.model.EntityType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class DeduplicateTest {
                     Duration.ofSeconds(30),
                     Duration.ofHours(1),
                     1,
-                    Map.of());
+                    CityRegistry.empty());
 
     /**
      * The state's name and serializer as the operator registers them; part of the checkpoint

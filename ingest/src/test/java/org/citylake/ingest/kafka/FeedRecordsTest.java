@@ -32,19 +32,43 @@ class FeedRecordsTest {
     }
 
     @Test
-    void cityComesFromTheHeaderElseFromTheEntityId() {
+    void cityComesFromTheHeaderOnlyNeverFromTheEntityId() {
         RecordHeaders headers = new RecordHeaders();
         headers.add(FeedRecords.CITY_HEADER, "beijing".getBytes(StandardCharsets.UTF_8));
-        assertThat(FeedRecords.city(headers, null, TRAFFIC)).isEqualTo("beijing");
-        assertThat(FeedRecords.city(new RecordHeaders(), null, TRAFFIC)).isEqualTo("aarhus");
-        byte[] key = "urn:ngsi-ld:WasteContainer:edinburgh:325048".getBytes(StandardCharsets.UTF_8);
-        assertThat(FeedRecords.city(new RecordHeaders(), key, TRAFFIC)).isEqualTo("edinburgh");
-        assertThat(FeedRecords.city(new RecordHeaders(), null, "{\"id\":\"sensor-1\"}")).isNull();
-        assertThat(FeedRecords.cityOfEntityId("urn:ngsi-ld:X::1")).isNull();
+        assertThat(FeedRecords.city(headers)).isEqualTo("beijing");
+        // the id says aarhus, but ids follow the producer's convention, not a contract
+        assertThat(FeedRecords.city(new RecordHeaders())).isNull();
+        RecordHeaders empty = new RecordHeaders();
+        empty.add(FeedRecords.CITY_HEADER, new byte[0]);
+        assertThat(FeedRecords.city(empty)).isNull();
+        assertThat(FeedRecords.city(null)).isNull();
     }
 
     @Test
     void deserializerKeepsPayloadCityAndKafkaPosition() {
+        ConsumerRecord<byte[], byte[]> withCity =
+                new ConsumerRecord<>(
+                        "city.traffic",
+                        0,
+                        7L,
+                        "k".getBytes(StandardCharsets.UTF_8),
+                        TRAFFIC.getBytes(StandardCharsets.UTF_8));
+        withCity.headers().add(FeedRecords.CITY_HEADER, "sydney".getBytes(StandardCharsets.UTF_8));
+        List<FeedMessage> first = new ArrayList<>();
+        new FeedMessageDeserializer()
+                .deserialize(
+                        withCity,
+                        new Collector<>() {
+                            @Override
+                            public void collect(FeedMessage m) {
+                                first.add(m);
+                            }
+
+                            @Override
+                            public void close() {}
+                        });
+        assertThat(first).extracting(m -> m.city).containsExactly("sydney");
+
         ConsumerRecord<byte[], byte[]> record =
                 new ConsumerRecord<>(
                         "city.traffic",
@@ -67,7 +91,7 @@ class FeedRecordsTest {
                         });
         assertThat(out).hasSize(1);
         assertThat(out.get(0).payload).isEqualTo(TRAFFIC);
-        assertThat(out.get(0).city).isEqualTo("aarhus");
+        assertThat(out.get(0).city).isEmpty(); // no header: dead-lettered as UNKNOWN_CITY
         assertThat(out.get(0).sourcePosition).isEqualTo("city.traffic/3@1234");
     }
 
