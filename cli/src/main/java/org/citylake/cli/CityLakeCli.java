@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             LakehouseCommand.class,
             TestdataCommand.class,
             RefCommand.class,
+            CityCommand.class,
             IngestCommand.class,
             ReplayCommand.class,
             SqlCommand.class,

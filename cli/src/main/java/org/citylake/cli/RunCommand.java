@@ -15,10 +15,13 @@ import org.citylake.analytics.job.Input;
 import org.citylake.analytics.job.JobOption;
 import org.citylake.analytics.job.JobRunner;
 import org.citylake.analytics.job.RunPlan;
+import org.citylake.lakehouse.CityTable;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.sink.BatchOverwrite;
 import org.citylake.model.AnalyticsPeriod;
+import org.citylake.model.City;
+import org.citylake.model.CityRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
         name = "run",
         description = {
             "Run a batch analytics job over the clean tables; results go to gold.* tables.",
-            "Each run covers whole days of one or more cities, replaces its own earlier results"
+            "Each run covers whole days of one or more registered cities (ref.cities: their"
+                    + " zone and policies), replaces its own earlier results"
                     + " atomically (re-runs are idempotent; a failed run leaves the previous"
                     + " results readable) and is logged in ops.job_runs. It refuses to run until"
                     + " the ingest watermark has passed the period's end (--allow-incomplete"
@@ -57,6 +61,9 @@ public final class RunCommand {
     /** {@code citylake run <job>}. */
     @Command(mixinStandardHelpOptions = true)
     static final class JobCommand implements Callable<Integer> {
+
+        /** A stand-in city, only to ask a job which tables it reads. */
+        private static final City ANY = City.of("any", "any", null, "UTC", 0, 0, null, null);
 
         @Mixin LakeArgs lakeArgs;
         @Mixin PeriodArgs periodArgs;
@@ -105,7 +112,6 @@ public final class RunCommand {
             for (JobOption<?> option : job.options()) {
                 options.put(option.key(), spec.findOption("--" + option.key()).getValue());
             }
-            S settings = job.settings(options);
             JobRunner.Execution execution =
                     clusterArgs.cluster
                             ? (lake, plan) ->
@@ -117,11 +123,24 @@ public final class RunCommand {
                                             job.name(),
                                             true)
                             : JobRunner.here(BatchOverwrite.FailurePoints.NONE);
-            for (String city : cities(config, job, settings)) {
-                AnalyticsPeriod days = AnalyticsPeriod.of(city, periodArgs.from(), periodArgs.to());
+            CityRegistry registry;
+            try (Lake lake = Lake.open(config)) {
+                lake.init();
+                registry = CityTable.read(lake);
+            }
+            // Every city is checked before any runs: its zone and policies come from ref.cities
+            // and travel in the plan.
+            List<City> cities =
+                    cities(config, job, options).stream().map(registry::require).toList();
+            for (City city : cities) {
                 RunPlan<S> plan =
-                        new RunPlan<>(
-                                job.name(), days, settings, options, UUID.randomUUID().toString());
+                        RunPlan.of(
+                                job,
+                                city,
+                                periodArgs.from(),
+                                periodArgs.to(),
+                                options,
+                                UUID.randomUUID().toString());
                 long started = System.nanoTime();
                 System.err.printf(
                         "%s: running%s (run %s)%n",
@@ -160,15 +179,15 @@ public final class RunCommand {
 
         /** The --city cities, else every city with readings in the job's input tables. */
         private <S extends Serializable> List<String> cities(
-                LakeConfig config, AnalyticsJob<S> job, S settings) throws Exception {
+                LakeConfig config, AnalyticsJob<S> job, Map<String, String> options)
+                throws Exception {
             if (!periodArgs.cities.isEmpty()) {
                 return periodArgs.cities.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
             }
             // Only the tables matter here: the cities come from their partition metadata.
-            AnalyticsPeriod any =
-                    new AnalyticsPeriod(
-                            "any", java.time.ZoneOffset.UTC, periodArgs.from(), periodArgs.to());
-            List<String> tables = job.inputs(any, settings).stream().map(Input::table).toList();
+            AnalyticsPeriod any = AnalyticsPeriod.of(ANY, periodArgs.from(), periodArgs.to());
+            List<String> tables =
+                    job.inputs(any, job.settings(options, ANY)).stream().map(Input::table).toList();
             try (Lake lake = Lake.open(config)) {
                 List<String> cities = JobRunner.citiesWithReadings(lake, tables);
                 if (cities.isEmpty()) {

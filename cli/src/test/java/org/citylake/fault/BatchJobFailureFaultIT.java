@@ -45,7 +45,7 @@ import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.sink.BatchOverwrite.FailurePoints;
 import org.citylake.lakehouse.sink.TableFiles;
 import org.citylake.lakehouse.tables.TableRegistry;
-import org.citylake.model.AnalyticsPeriod;
+import org.citylake.testdata.BundledCities;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -313,13 +313,7 @@ class BatchJobFailureFaultIT {
             String runId,
             FailurePoints failurePoints)
             throws Exception {
-        RunPlan<S> plan =
-                new RunPlan<>(
-                        job.name(),
-                        AnalyticsPeriod.of(CITY, from, to),
-                        job.settings(options),
-                        options,
-                        runId);
+        RunPlan<S> plan = RunPlan.of(job, BundledCities.AARHUS, from, to, options, runId);
         JobRunner.run(config(), job, plan, false, JobRunner.here(failurePoints), System.err, null);
     }
 

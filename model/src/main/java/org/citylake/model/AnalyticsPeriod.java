@@ -23,9 +23,9 @@ public record AnalyticsPeriod(String city, ZoneId zone, LocalDate from, LocalDat
         }
     }
 
-    /** The period in the city's own time zone. */
-    public static AnalyticsPeriod of(String city, LocalDate from, LocalDate to) {
-        return new AnalyticsPeriod(city, CityTime.zoneOf(city), from, to);
+    /** The period in the city's own time zone, as registered. */
+    public static AnalyticsPeriod of(City city, LocalDate from, LocalDate to) {
+        return new AnalyticsPeriod(city.id(), city.zone(), from, to);
     }
 
     /** Local midnight starting {@code from}. */

@@ -22,9 +22,9 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.citylake.model.City;
-import org.citylake.model.CityTime;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.model.LocalTimes;
 
 /**
  * CityPulse Aarhus parking garages → {@code OffStreetParking}, NGSI-LD normalized, and {@code
@@ -50,7 +50,7 @@ import org.citylake.model.Feed;
  * Europe/Copenhagen. The file is sorted by that local text, which puts the two passes of the autumn
  * DST overlap side by side; each garage's readings are therefore resolved in {@code _id} order (the
  * order the source stored them), so a reading whose first occurrence would run backwards takes the
- * winter offset (see {@link CityTime#resolve(LocalDateTime, ZoneId, Instant)}).
+ * winter offset (see {@link LocalTimes#resolve(LocalDateTime, ZoneId, Instant)}).
  */
 final class AarhusParkingConverter implements DatasetConverter {
 
@@ -150,11 +150,11 @@ final class AarhusParkingConverter implements DatasetConverter {
             Instant previous = null;
             for (Reading r : garage) {
                 String text = cell(r.row, "updatetime");
-                Optional<LocalDateTime> local = CityTime.parseLocal(text);
+                Optional<LocalDateTime> local = LocalTimes.parseLocal(text);
                 if (local.isPresent()) {
-                    OffsetDateTime time = CityTime.resolve(local.get(), zone, previous);
+                    OffsetDateTime time = LocalTimes.resolve(local.get(), zone, previous);
                     r.observedAt = time.toInstant();
-                    r.observedText = CityTime.format(time);
+                    r.observedText = LocalTimes.format(time);
                     previous = r.observedAt;
                 } else {
                     r.observedText = text;

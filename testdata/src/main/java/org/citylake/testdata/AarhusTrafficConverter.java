@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.citylake.model.City;
-import org.citylake.model.CityTime;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.model.LocalTimes;
 
 /**
  * CityPulse Aarhus road traffic → {@code TrafficFlowObserved}, keyValues, and {@code
@@ -34,7 +34,7 @@ import org.citylake.model.Feed;
  * </pre>
  *
  * {@code TIMESTAMP} is the start of a 5-minute interval, local time in Europe/Copenhagen (see
- * {@link CityTime} for DST). {@code intensity} is {@code vehicleCount} (vehicles detected by
+ * {@link LocalTimes} for DST). {@code intensity} is {@code vehicleCount} (vehicles detected by
  * Bluetooth). When {@code vehicleCount} is 0 (or not a number) the speed and travel times are left
  * out: with no vehicle there is no travel time, and the source repeats stale values in those rows.
  * Every row is kept, duplicates included.
@@ -90,8 +90,8 @@ final class AarhusTrafficConverter implements DatasetConverter {
             try (CSVParser csv = SourceFiles.openCsv(file, READING_COLUMNS)) {
                 for (CSVRecord row : csv) {
                     Optional<OffsetDateTime> start =
-                            CityTime.parseLocal(cell(row, "TIMESTAMP"))
-                                    .map(local -> CityTime.resolve(local, zone));
+                            LocalTimes.parseLocal(cell(row, "TIMESTAMP"))
+                                    .map(local -> LocalTimes.resolve(local, zone));
                     feed.add(
                             start.map(OffsetDateTime::toInstant).orElse(null),
                             entity(row, start, zone));
@@ -116,9 +116,9 @@ final class AarhusTrafficConverter implements DatasetConverter {
         ObjectNode e = NgsiJson.entity(entityId(reportId), TYPE);
         e.put("refRoadSegment", reportId);
         if (start.isPresent()) {
-            String from = CityTime.format(start.get());
+            String from = LocalTimes.format(start.get());
             String to =
-                    CityTime.format(
+                    LocalTimes.format(
                             start.get().toInstant().plus(INTERVAL).atZone(zone).toOffsetDateTime());
             e.put("dateObserved", from + "/" + to);
             e.put("dateObservedFrom", from);

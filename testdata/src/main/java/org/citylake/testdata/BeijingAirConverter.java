@@ -17,9 +17,9 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.citylake.model.City;
-import org.citylake.model.CityTime;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.model.LocalTimes;
 
 /**
  * UCI Beijing PM2.5 (US Embassy, hourly) → {@code AirQualityObserved}, NGSI-v2 normalized, and
@@ -93,7 +93,7 @@ final class BeijingAirConverter implements DatasetConverter {
             try (CSVParser csv = SourceFiles.openCsv(file, COLUMNS)) {
                 for (CSVRecord row : csv) {
                     Optional<OffsetDateTime> time =
-                            localTime(row).map(local -> CityTime.resolve(local, zone));
+                            localTime(row).map(local -> LocalTimes.resolve(local, zone));
                     feed.add(time.map(OffsetDateTime::toInstant).orElse(null), entity(row, time));
                 }
             }
@@ -130,7 +130,7 @@ final class BeijingAirConverter implements DatasetConverter {
     private static ObjectNode entity(CSVRecord row, Optional<OffsetDateTime> time) {
         ObjectNode e = NgsiJson.entity(ENTITY_ID, TYPE);
         String observed =
-                time.map(CityTime::format)
+                time.map(LocalTimes::format)
                         .orElseGet(
                                 () ->
                                         String.join(

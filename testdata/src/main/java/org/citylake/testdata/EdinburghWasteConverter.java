@@ -20,9 +20,9 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.citylake.model.City;
-import org.citylake.model.CityTime;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.model.LocalTimes;
 
 /**
  * Edinburgh litter-bin sensors (Enevo collection events) → {@code WasteContainer} readings and
@@ -49,8 +49,8 @@ import org.citylake.model.Feed;
  * (kg)}). The source derives both from the fill reading: volume is {@code percent / 100 ×} the
  * bin's nominal size and weight is {@code 0.07 kg/l × volume}; neither is weighed or measured.
  *
- * <p>The collection time is local Europe/London (see {@link CityTime} for DST; the 2016 data lie in
- * summer time). {@code WasteCollection} is a CityLake extension type; FIWARE has no model for a
+ * <p>The collection time is local Europe/London (see {@link LocalTimes} for DST; the 2016 data lie
+ * in summer time). {@code WasteCollection} is a CityLake extension type; FIWARE has no model for a
  * collection event.
  *
  * <p>{@code edinburgh_litter_bin_sites.csv} lists only site names, all of which appear in the
@@ -129,10 +129,10 @@ final class EdinburghWasteConverter implements DatasetConverter {
             try (CSVParser csv = SourceFiles.openCsv(file, COLUMNS)) {
                 for (CSVRecord row : csv) {
                     Optional<OffsetDateTime> time =
-                            CityTime.parseLocal(cell(row, COLLECTED_AT))
-                                    .map(local -> CityTime.resolve(local, zone));
+                            LocalTimes.parseLocal(cell(row, COLLECTED_AT))
+                                    .map(local -> LocalTimes.resolve(local, zone));
                     Instant at = time.map(OffsetDateTime::toInstant).orElse(null);
-                    String observed = time.map(CityTime::format).orElse(cell(row, COLLECTED_AT));
+                    String observed = time.map(LocalTimes::format).orElse(cell(row, COLLECTED_AT));
                     feed.add(at, container(row, observed));
                     feed.add(at, collection(row, observed));
                     remember(sites.computeIfAbsent(cell(row, SITE), s -> new Site()), row, at);

@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
 import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.model.AnalyticsPeriod;
+import org.citylake.model.City;
 
 /**
  * A batch analytics job, as the template ({@link JobRunner}) runs it: the job declares what it is;
@@ -34,8 +35,12 @@ public interface AnalyticsJob<S extends Serializable> {
     /** The job's own options, beyond the period, city and lake options every job takes. */
     List<JobOption<?>> options();
 
-    /** The typed settings of one run, from the option texts (key → text; defaults when absent). */
-    S settings(Map<String, String> options);
+    /**
+     * The typed settings of one run for {@code city}, from the option texts (key → text; defaults
+     * when absent). Where a city has a policy ({@code ref.cities}: peak days and hours, night), it
+     * is the default an option overrides.
+     */
+    S settings(Map<String, String> options, City city);
 
     /**
      * The clean tables the run reads. Each must be complete up to the end of the run's days (see

@@ -31,6 +31,7 @@ import org.citylake.analytics.job.TextTable;
 import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.AnalyticsPeriod;
+import org.citylake.model.City;
 
 /**
  * The parking job (DESIGN §5): {@code clean.parking} → occupancy per garage per 15 minutes, daily
@@ -101,7 +102,7 @@ public final class ParkingJob implements AnalyticsJob<ParkingSettings> {
     }
 
     @Override
-    public ParkingSettings settings(Map<String, String> options) {
+    public ParkingSettings settings(Map<String, String> options, City city) {
         return ParkingSettings.defaults()
                 .withMaxAge(Duration.ofMinutes(MAX_AGE.of(options)))
                 .withTestDays(TEST_DAYS.of(options));

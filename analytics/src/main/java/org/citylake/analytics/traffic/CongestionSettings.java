@@ -5,13 +5,15 @@ import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.citylake.model.CityPolicy;
+import org.citylake.model.HourRange;
 
 /**
  * The knobs of the congestion index, with the defaults of DESIGN §5: INRIX peak hours (weekdays
  * 06–10 and 15–19), a plausibility cap of TTI 10, and night 22:00–05:00 with its 85th-percentile
- * speed as the free flow where the network gives none.
+ * speed as the free flow where the network gives none. Peak days and hours and the night are the
+ * city's policy ({@link CityPolicy}, in {@code ref.cities}); {@link #of(CityPolicy)} takes them.
  *
  * @param peakDays days whose peak hours count
  * @param peakHours half-open hour ranges {@code [start, end)} of local time
@@ -34,20 +36,6 @@ public record CongestionSettings(
         int minPeakReadings)
         implements Serializable {
 
-    /** Hours {@code [start, end)} of a day, 0..24. */
-    public record HourRange(int start, int end) implements Serializable {
-        public HourRange {
-            if (start < 0 || end > 24 || start >= end) {
-                throw new IllegalArgumentException(
-                        "peak hours " + start + "-" + end + ": need 0 <= start < end <= 24");
-            }
-        }
-
-        boolean contains(int hour) {
-            return hour >= start && hour < end;
-        }
-    }
-
     public CongestionSettings {
         peakDays = peakDays.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(peakDays);
         peakHours = List.copyOf(peakHours);
@@ -56,13 +44,19 @@ public record CongestionSettings(
         }
     }
 
+    /** The defaults of DESIGN §5, which are also a city's default policy. */
     public static CongestionSettings defaults() {
+        return of(CityPolicy.defaults());
+    }
+
+    /** The city's peak days and hours and night, a TTI cap of 10, 12 night and peak readings. */
+    public static CongestionSettings of(CityPolicy policy) {
         return new CongestionSettings(
-                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                List.of(new HourRange(6, 10), new HourRange(15, 19)),
+                policy.peakDays(),
+                policy.peakHours(),
                 10.0,
-                22,
-                5,
+                policy.nightStartHour(),
+                policy.nightEndHour(),
                 0.85,
                 12,
                 12);
@@ -129,52 +123,5 @@ public record CongestionSettings(
         return nightStartHour > nightEndHour
                 ? localHour >= nightStartHour || localHour < nightEndHour
                 : localHour >= nightStartHour && localHour < nightEndHour;
-    }
-
-    /** {@code "06-10,15-19"} → hour ranges. */
-    public static List<HourRange> parseHours(String text) {
-        return java.util.Arrays.stream(text.split(","))
-                .map(String::trim)
-                .map(
-                        part -> {
-                            String[] ends = part.split("-");
-                            if (ends.length != 2) {
-                                throw new IllegalArgumentException(
-                                        "peak hours '"
-                                                + part
-                                                + "': expected START-END, e.g. 06-10");
-                            }
-                            return new HourRange(
-                                    Integer.parseInt(ends[0].trim()),
-                                    Integer.parseInt(ends[1].trim()));
-                        })
-                .toList();
-    }
-
-    /** {@code "MON-FRI"} or {@code "MON,TUE,SAT"} → days. */
-    public static Set<DayOfWeek> parseDays(String text) {
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (String part : text.split(",")) {
-            String[] ends = part.trim().split("-");
-            DayOfWeek first = day(ends[0]);
-            DayOfWeek last = ends.length > 1 ? day(ends[1]) : first;
-            for (DayOfWeek d = first; ; d = d.plus(1)) {
-                days.add(d);
-                if (d == last) {
-                    break;
-                }
-            }
-        }
-        return days;
-    }
-
-    private static DayOfWeek day(String text) {
-        String t = text.trim().toUpperCase(Locale.ROOT);
-        for (DayOfWeek d : DayOfWeek.values()) {
-            if (d.name().startsWith(t) && t.length() >= 3) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a day (MON, TUE, ... SUN)");
     }
 }

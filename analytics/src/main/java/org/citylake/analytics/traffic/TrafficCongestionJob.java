@@ -1,6 +1,7 @@
 package org.citylake.analytics.traffic;
 
 import java.io.PrintStream;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -27,6 +31,9 @@ import org.citylake.analytics.job.TextTable;
 import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.AnalyticsPeriod;
+import org.citylake.model.City;
+import org.citylake.model.CityPolicy;
+import org.citylake.model.HourRange;
 
 /**
  * The congestion job (DESIGN §5): {@code clean.traffic_flow} → the index per segment per 5 minutes
@@ -52,26 +59,25 @@ public final class TrafficCongestionJob implements AnalyticsJob<CongestionSettin
 
     public static final String NAME = "traffic";
 
-    static final JobOption<String> PEAK_HOURS =
+    /** The option value that stands for the city's own policy ({@code ref.cities}). */
+    static final String CITY_POLICY = "city";
+
+    static final JobOption<Optional<List<HourRange>>> PEAK_HOURS =
             new JobOption<>(
                     "peak-hours",
                     "H-H,...",
-                    "06-10,15-19",
-                    "Peak hours, local time, half-open.",
-                    text -> {
-                        CongestionSettings.parseHours(text);
-                        return text;
-                    });
-    static final JobOption<String> PEAK_DAYS =
+                    CITY_POLICY,
+                    "Peak hours, local time, half-open, e.g. 06-10,15-19; 'city': the city's"
+                            + " peak_hours in ref.cities (by default 06-10,15-19).",
+                    text -> cityOr(text, HourRange::parseList));
+    static final JobOption<Optional<Set<DayOfWeek>>> PEAK_DAYS =
             new JobOption<>(
                     "peak-days",
                     "DAYS",
-                    "MON-FRI",
-                    "Days whose peak hours count.",
-                    text -> {
-                        CongestionSettings.parseDays(text);
-                        return text;
-                    });
+                    CITY_POLICY,
+                    "Days whose peak hours count, e.g. MON-FRI; 'city': the city's peak_days in"
+                            + " ref.cities (by default MON-FRI).",
+                    text -> cityOr(text, CityPolicy::parseDays));
     static final JobOption<Double> TTI_CAP =
             JobOption.number(
                     "tti-cap",
@@ -112,13 +118,23 @@ public final class TrafficCongestionJob implements AnalyticsJob<CongestionSettin
         return List.of(PEAK_HOURS, PEAK_DAYS, TTI_CAP, MIN_PEAK_READINGS, TOP);
     }
 
+    /**
+     * The city's policy (peak days and hours, night) unless an option names other peaks; the TTI
+     * cap and the minimum of peak readings from the options.
+     */
     @Override
-    public CongestionSettings settings(Map<String, String> options) {
-        return CongestionSettings.defaults()
-                .withPeakHours(CongestionSettings.parseHours(PEAK_HOURS.of(options)))
-                .withPeakDays(CongestionSettings.parseDays(PEAK_DAYS.of(options)))
+    public CongestionSettings settings(Map<String, String> options, City city) {
+        CongestionSettings settings = CongestionSettings.of(city.policy());
+        return settings.withPeakHours(PEAK_HOURS.of(options).orElse(settings.peakHours()))
+                .withPeakDays(PEAK_DAYS.of(options).orElse(settings.peakDays()))
                 .withTtiCap(TTI_CAP.of(options))
                 .withMinPeakReadings(MIN_PEAK_READINGS.of(options));
+    }
+
+    private static <T> Optional<T> cityOr(String text, Function<String, T> parser) {
+        return text.trim().equalsIgnoreCase(CITY_POLICY)
+                ? Optional.empty()
+                : Optional.of(parser.apply(text));
     }
 
     @Override

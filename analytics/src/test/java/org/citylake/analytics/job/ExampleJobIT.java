@@ -26,7 +26,7 @@ import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.sink.BatchOverwrite;
 import org.citylake.lakehouse.sink.SnapshotSummary;
 import org.citylake.lakehouse.tables.TableRegistry;
-import org.citylake.model.AnalyticsPeriod;
+import org.citylake.model.City;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ExampleJobIT {
 
     static final String CITY = "aarhus"; // Europe/Copenhagen: +02:00 in August
+
+    static final City AARHUS =
+            City.of(CITY, "Aarhus", "DK", "Europe/Copenhagen", 10.2039, 56.1629, null, null);
 
     @TempDir Path dir;
 
@@ -97,10 +100,11 @@ class ExampleJobIT {
     private static <S extends Serializable> JobRunner.Result run(
             LakeConfig config, AnalyticsJob<S> job, String from, String to) throws Exception {
         RunPlan<S> plan =
-                new RunPlan<>(
-                        job.name(),
-                        AnalyticsPeriod.of(CITY, LocalDate.parse(from), LocalDate.parse(to)),
-                        job.settings(Map.of()),
+                RunPlan.of(
+                        job,
+                        AARHUS,
+                        LocalDate.parse(from),
+                        LocalDate.parse(to),
                         Map.of(),
                         UUID.randomUUID().toString());
         return JobRunner.run(

@@ -25,6 +25,7 @@ import org.apache.iceberg.expressions.Expressions;
 import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.AnalyticsPeriod;
+import org.citylake.model.City;
 
 /**
  * An example of everything a new analytics job is: its options, its input, its pure pipeline, its
@@ -60,7 +61,7 @@ public final class ReadingsPerDayJob implements AnalyticsJob<Integer> {
     }
 
     @Override
-    public Integer settings(Map<String, String> options) {
+    public Integer settings(Map<String, String> options, City city) {
         return MIN_READINGS.of(options);
     }
 

@@ -57,8 +57,11 @@ class AvailabilityForecastTest {
     @Test
     void theSeasonalDeltaIsLearnedFromTheTrainingDaysOnlyAndScoredOnTheTestDay() {
         AnalyticsPeriod period =
-                AnalyticsPeriod.of(
-                        "aarhus", LocalDate.parse("2014-06-02"), LocalDate.parse("2014-06-10"));
+                new AnalyticsPeriod(
+                        "aarhus",
+                        SlottingTest.CPH,
+                        LocalDate.parse("2014-06-02"),
+                        LocalDate.parse("2014-06-10"));
         ForecastWindow window = ForecastWindow.of(period, 1).orElseThrow();
         assertThat(window.train().to()).isEqualTo(LocalDate.parse("2014-06-09"));
         assertThat(window.test().from()).isEqualTo(LocalDate.parse("2014-06-10"));
@@ -97,8 +100,11 @@ class AvailabilityForecastTest {
     @Test
     void aPeriodWithoutATrainingDayHasNoForecastWindow() {
         AnalyticsPeriod week =
-                AnalyticsPeriod.of(
-                        "aarhus", LocalDate.parse("2014-06-02"), LocalDate.parse("2014-06-08"));
+                new AnalyticsPeriod(
+                        "aarhus",
+                        SlottingTest.CPH,
+                        LocalDate.parse("2014-06-02"),
+                        LocalDate.parse("2014-06-08"));
         assertThat(ForecastWindow.of(week, 7)).isEmpty();
         assertThat(ForecastWindow.of(week, 6)).isPresent();
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
+import org.citylake.model.CityPolicy;
+import org.citylake.model.HourRange;
 import org.junit.jupiter.api.Test;
 
 class CongestionSettingsTest {
@@ -25,30 +27,19 @@ class CongestionSettingsTest {
     }
 
     @Test
-    void parsesHoursAndDays() {
-        assertThat(CongestionSettings.parseHours("07-09, 16-18"))
-                .containsExactly(
-                        new CongestionSettings.HourRange(7, 9),
-                        new CongestionSettings.HourRange(16, 18));
-        assertThat(CongestionSettings.parseDays("MON-WED,SAT"))
-                .containsExactlyInAnyOrder(
-                        DayOfWeek.MONDAY,
-                        DayOfWeek.TUESDAY,
-                        DayOfWeek.WEDNESDAY,
-                        DayOfWeek.SATURDAY);
-        assertThat(CongestionSettings.parseDays("fri-mon"))
-                .containsExactlyInAnyOrder(
-                        DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY, DayOfWeek.MONDAY);
+    void refusesNonsense() {
+        assertThatThrownBy(() -> CongestionSettings.defaults().withTtiCap(0.5))
+                .hasMessageContaining("above 1");
     }
 
     @Test
-    void refusesNonsense() {
-        assertThatThrownBy(() -> CongestionSettings.parseHours("10-06"))
-                .hasMessageContaining("0 <= start < end <= 24");
-        assertThatThrownBy(() -> CongestionSettings.parseDays("MOON"))
-                .hasMessageContaining("'MOON' is not a day");
-        assertThatThrownBy(() -> CongestionSettings.defaults().withTtiCap(0.5))
-                .hasMessageContaining("above 1");
+    void theNightAndThePeaksAreTheCitysPolicy() {
+        CongestionSettings s = CongestionSettings.of(CityPolicy.parse("SUN-THU", "07-09", "00-06"));
+        assertThat(s.peakDays()).doesNotContain(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);
+        assertThat(s.peakHours()).containsExactly(new HourRange(7, 9));
+        assertThat(s.isPeak(LocalDateTime.parse("2014-08-17T08:00"))).isTrue(); // Sunday
+        assertThat(s.isNight(23)).isFalse();
+        assertThat(s.isNight(5)).isTrue();
     }
 
     @Test

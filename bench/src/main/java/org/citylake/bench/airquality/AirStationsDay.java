@@ -19,6 +19,7 @@ import org.citylake.bench.cityday.DaySlots;
 import org.citylake.bench.cityday.Seeds;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.testdata.BundledCities;
 import org.citylake.testdata.FeedConverter;
 
 /**
@@ -39,7 +40,7 @@ public final class AirStationsDay implements CityDayFeed {
     public static final int FULL_SCALE_STATIONS = 1_000;
     public static final String CITY = "beijing";
     public static final LocalDate DAY = LocalDate.of(2014, 8, 18);
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = BundledCities.BEIJING.zone();
     public static final String REAL_STATION = "beijing-us-embassy";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.citylake.model.CityTime;
+import org.citylake.model.LocalTimes;
 
 /**
  * The reporting slots of one local day in a city: slot {@code i} starts at local midnight plus
@@ -25,7 +25,8 @@ public final class DaySlots {
         text = new String[n + 1];
         for (int i = 0; i <= n; i++) {
             starts[i] = from.plus(slot.multipliedBy(i));
-            text[i] = CityTime.format(ZonedDateTime.ofInstant(starts[i], zone).toOffsetDateTime());
+            text[i] =
+                    LocalTimes.format(ZonedDateTime.ofInstant(starts[i], zone).toOffsetDateTime());
         }
     }
 

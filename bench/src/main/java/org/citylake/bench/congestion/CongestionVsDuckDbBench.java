@@ -31,6 +31,7 @@ import org.citylake.lakehouse.sink.BatchOverwrite;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.AnalyticsPeriod;
 import org.citylake.model.EntityType;
+import org.citylake.testdata.BundledCities;
 
 /**
  * {@code bench congestion-vs-duckdb}: the congestion job over the real Aarhus week against the same
@@ -64,7 +65,8 @@ public final class CongestionVsDuckDbBench {
 
     public static Report run(Params params, Path home, Path workDir, String command)
             throws Exception {
-        AnalyticsPeriod days = AnalyticsPeriod.of(CITY, params.from(), params.to());
+        AnalyticsPeriod days =
+                AnalyticsPeriod.of(BundledCities.of(CITY), params.from(), params.to());
         requireWholeHourOffsets(days);
         CongestionSettings settings = CongestionSettings.defaults();
         Report report =
@@ -172,7 +174,13 @@ public final class CongestionVsDuckDbBench {
         JobRunner.run(
                 config,
                 job,
-                new RunPlan<>(job.name(), days, job.settings(Map.of()), Map.of(), runId),
+                RunPlan.of(
+                        job,
+                        BundledCities.of(days.city()),
+                        days.from(),
+                        days.to(),
+                        Map.of(),
+                        runId),
                 false,
                 JobRunner.here(BatchOverwrite.FailurePoints.NONE),
                 System.err,

@@ -31,6 +31,7 @@ import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
 import org.citylake.ref.RefLoader;
 import org.citylake.stack.StackLog;
+import org.citylake.testdata.BundledCities;
 
 /**
  * {@code bench ingest}: Kafka → Flink (the real ingest job, exactly-once, checkpoints on) → Iceberg
@@ -69,7 +70,7 @@ public final class IngestBench {
             long seed) {}
 
     private static final String CITY = ScaledTrafficDay.BASE_CITY;
-    private static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId ZONE = BundledCities.AARHUS.zone();
 
     private IngestBench() {}
 

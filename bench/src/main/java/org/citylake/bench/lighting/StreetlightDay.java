@@ -14,6 +14,7 @@ import org.citylake.bench.cityday.DaySlots;
 import org.citylake.bench.cityday.Seeds;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.testdata.BundledCities;
 import org.citylake.testdata.FeedConverter;
 
 /**
@@ -40,7 +41,7 @@ public final class StreetlightDay implements CityDayFeed {
     public static final int FULL_SCALE_LAMPS = 56_000;
     public static final String CITY = "aarhus";
     public static final LocalDate DAY = LocalDate.of(2014, 8, 18);
-    public static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
+    public static final ZoneId ZONE = BundledCities.AARHUS.zone();
 
     /** Aarhus city hall. */
     static final double LAT = 56.1535;

@@ -25,6 +25,7 @@ import org.citylake.bench.cityday.DaySlots;
 import org.citylake.bench.cityday.Seeds;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.testdata.BundledCities;
 import org.citylake.testdata.FeedConverter;
 
 /**
@@ -48,7 +49,7 @@ public final class MinuteTrafficDay implements CityDayFeed {
 
     public static final String CITY = ScaledTrafficDay.BASE_CITY;
     public static final LocalDate DAY = LocalDate.of(2014, 8, 18);
-    public static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
+    public static final ZoneId ZONE = BundledCities.AARHUS.zone();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MINUTES_PER_INTERVAL = 5;

@@ -24,6 +24,7 @@ import org.citylake.bench.cityday.DaySlots;
 import org.citylake.bench.cityday.Seeds;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.testdata.BundledCities;
 import org.citylake.testdata.FeedConverter;
 
 /**
@@ -43,7 +44,7 @@ public final class BinFillDay implements CityDayFeed {
     public static final int FULL_SCALE_BINS = 10_000;
     public static final String CITY = "edinburgh";
     public static final LocalDate DAY = LocalDate.of(2014, 8, 18);
-    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    public static final ZoneId ZONE = BundledCities.EDINBURGH.zone();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double MAX_CYCLE_H = 30 * 24;

@@ -17,9 +17,9 @@ import java.util.Set;
 import org.citylake.bench.lighting.StreetlightDay;
 import org.citylake.ingest.parse.ParseOutcome;
 import org.citylake.ingest.parse.ReadingParser;
-import org.citylake.model.CityTime;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
+import org.citylake.model.LocalTimes;
 import org.citylake.testdata.FeedConverter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,7 +194,7 @@ class CityDayTest {
     }
 
     private static String local(long epochSecond) {
-        return CityTime.format(
+        return LocalTimes.format(
                 Instant.ofEpochSecond(epochSecond)
                         .atZone(ZoneId.of("Europe/Copenhagen"))
                         .toOffsetDateTime());

@@ -25,6 +25,7 @@ import org.citylake.analytics.traffic.SegmentRef;
 import org.citylake.analytics.traffic.SegmentSeries;
 import org.citylake.analytics.traffic.TrafficReading;
 import org.citylake.model.AnalyticsPeriod;
+import org.citylake.testdata.BundledCities;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,8 @@ class CongestionSqlTest {
 
     static final String CITY = "aarhus";
     static final AnalyticsPeriod DAYS =
-            AnalyticsPeriod.of(CITY, LocalDate.of(2014, 8, 18), LocalDate.of(2014, 8, 19));
+            AnalyticsPeriod.of(
+                    BundledCities.of(CITY), LocalDate.of(2014, 8, 18), LocalDate.of(2014, 8, 19));
     static final CongestionSettings SETTINGS = CongestionSettings.defaults();
 
     /** id, name, length m, network free-flow s, district id, district name. */

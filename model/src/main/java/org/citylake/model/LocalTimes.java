@@ -11,13 +11,12 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * The time zone of each city and the one rule that turns a source's local wall-clock time into an
- * instant.
+ * Local wall-clock times: the one rule that turns a source's local time into an instant in a zone
+ * (a city's zone comes from the registry, {@link City#zone()}), and the reading and writing of such
+ * times.
  *
  * <p>The source data sets write local times without an offset. Twice a year such a time is not
  * unique:
@@ -38,7 +37,7 @@ import java.util.TreeMap;
  *
  * Both rules depend only on their arguments, so a conversion is repeatable.
  */
-public final class CityTime {
+public final class LocalTimes {
 
     /** ISO-8601 with offset; fractional seconds only when present ({@code 09:09:04.145+02:00}). */
     public static final DateTimeFormatter ISO_WITH_OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -58,35 +57,7 @@ public final class CityTime {
                     .withChronology(IsoChronology.INSTANCE)
                     .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final Map<String, ZoneId> ZONES = new TreeMap<>();
-
-    static {
-        ZONES.put("aarhus", ZoneId.of("Europe/Copenhagen"));
-        ZONES.put("beijing", ZoneId.of("Asia/Shanghai"));
-        ZONES.put("edinburgh", ZoneId.of("Europe/London"));
-    }
-
-    private CityTime() {}
-
-    /** Every city CityLake knows a zone for. */
-    public static Map<String, ZoneId> zones() {
-        return Map.copyOf(ZONES);
-    }
-
-    /**
-     * The zone the city's sources write local times in.
-     *
-     * @param city lower-case city id as used in table rows and file names, e.g. {@code aarhus}
-     * @throws IllegalArgumentException for a city CityLake has no zone for
-     */
-    public static ZoneId zoneOf(String city) {
-        ZoneId zone = ZONES.get(city.trim().toLowerCase(Locale.ROOT));
-        if (zone == null) {
-            throw new IllegalArgumentException(
-                    "no time zone known for city '" + city + "'; known: " + ZONES.keySet());
-        }
-        return zone;
-    }
+    private LocalTimes() {}
 
     /** Local time to offset time, gaps and overlaps resolved as described in the class comment. */
     public static OffsetDateTime resolve(LocalDateTime local, ZoneId zone) {
