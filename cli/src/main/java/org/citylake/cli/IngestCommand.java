@@ -162,9 +162,11 @@ public final class IngestCommand implements Callable<Integer> {
                 .forEach(
                         city ->
                                 System.err.println(
-                                        "warning: its readings go to ops.dead_letter as"
-                                                + " UNKNOWN_CITY until then: "
-                                                + new UnknownCityException(city).getMessage()));
+                                        "warning: "
+                                                + new UnknownCityException(city).getMessage()
+                                                + "\nUntil then its readings go to"
+                                                + " ops.dead_letter as UNKNOWN_CITY; replay them"
+                                                + " once it is registered."));
     }
 
     private static String absolute(String path) {

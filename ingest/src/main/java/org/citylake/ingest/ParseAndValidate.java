@@ -14,6 +14,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.CatalogLoader;
+import org.citylake.ingest.kafka.FeedRecords;
 import org.citylake.ingest.parse.ParseOutcome;
 import org.citylake.ingest.parse.ParsedReading;
 import org.citylake.ingest.parse.ReadingParser;
@@ -67,7 +68,7 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
             return "no city at "
                     + message.sourcePosition
                     + ": the message names none (no '"
-                    + org.citylake.ingest.kafka.FeedRecords.CITY_HEADER
+                    + FeedRecords.CITY_HEADER
                     + "' header) and its feed configures none; publish it with the city header";
         }
         return "city '"

@@ -3,7 +3,6 @@ package org.citylake.model;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -70,11 +69,6 @@ public final class CityRegistry implements Serializable {
 
     public int size() {
         return cities.size();
-    }
-
-    /** The cities by id. */
-    public Map<String, City> asMap() {
-        return Map.copyOf(cities);
     }
 
     @Override
