@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             TestdataCommand.class,
             RefCommand.class,
             CityCommand.class,
+            FeedsCommand.class,
             IngestCommand.class,
             ReplayCommand.class,
             SqlCommand.class,

@@ -2,7 +2,7 @@ package org.citylake.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,6 @@ import org.citylake.model.AnalyticsPeriod;
 import org.citylake.model.City;
 import org.citylake.model.CityRegistry;
 import org.citylake.model.EntityType;
-import org.citylake.model.Feed;
 import org.citylake.ref.RefLoader;
 import org.citylake.serving.AnalystViews;
 import org.citylake.testdata.ConvertedFile;
@@ -112,12 +111,13 @@ public final class DemoCommand implements Callable<Integer> {
             } else {
                 step(
                         "4/5 ingest: replaying every feed through the Flink job (embedded MiniCluster)");
-                Map<Feed, List<ReplayFile>> replay =
-                        FeedFiles.find(feeds, EnumSet.allOf(Feed.class), Set.of());
+                Map<String, List<ReplayFile>> replay =
+                        FeedFiles.find(feeds, new LinkedHashSet<>(lake.feeds().ids()), Set.of());
                 IngestJob.Plan plan =
                         new IngestJob.Plan(
                                 replay,
-                                IngestSettings.defaults(cities).withParallelism(parallelism),
+                                IngestSettings.defaults(cities, lake.feeds())
+                                        .withParallelism(parallelism),
                                 Duration.ofSeconds(2),
                                 0,
                                 false,

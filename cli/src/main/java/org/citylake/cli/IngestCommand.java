@@ -17,7 +17,6 @@ import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
 import org.citylake.model.CityRegistry;
-import org.citylake.model.Feed;
 import org.citylake.model.UnknownCityException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,17 +127,12 @@ public final class IngestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bounded and --bootstrap need --from kafka");
         }
         Path dir = feedsArgs.dir(config);
-        Map<Feed, List<ReplayFile>> files =
-                FeedFiles.find(dir, selection.feeds(), selection.cities());
-        CityRegistry registry = registry(config);
-        warnUnregistered(registry, files);
+        IngestSettings settings = settings(config);
+        Map<String, List<ReplayFile>> files =
+                FeedFiles.find(dir, selection.feeds(settings.feeds()), selection.cities());
+        warnUnregistered(settings.cities(), files);
         return new IngestJob.Plan(
-                files,
-                IngestSettings.defaults(registry).withParallelism(parallelism),
-                checkpointInterval,
-                rate,
-                batch,
-                absolute(restore));
+                files, settings, checkpointInterval, rate, batch, absolute(restore));
     }
 
     /**
@@ -151,8 +145,20 @@ public final class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The lake's cities and feeds (built-in and descriptors), read when the plan is built: they
+     * travel with it, to a cluster too. Creates or evolves the tables of every feed first.
+     */
+    IngestSettings settings(LakeConfig config) throws Exception {
+        try (Lake lake = Lake.open(config)) {
+            lake.init();
+            return IngestSettings.defaults(CityTable.read(lake), lake.feeds())
+                    .withParallelism(parallelism);
+        }
+    }
+
     /** Says, before the job starts, which feed folders belong to no registered city. */
-    static void warnUnregistered(CityRegistry registry, Map<Feed, List<ReplayFile>> files) {
+    static void warnUnregistered(CityRegistry registry, Map<String, List<ReplayFile>> files) {
         files.values().stream()
                 .flatMap(List::stream)
                 .map(ReplayFile::city)
@@ -185,9 +191,11 @@ public final class IngestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch with --from kafka needs --bounded");
         }
         String servers = bootstrap != null ? bootstrap : config.get(LakeOptions.KAFKA_BOOTSTRAP);
+        IngestSettings settings = settings(config);
         KafkaFeedSource.Input probe =
-                KafkaFeedSource.Input.of(servers, selection.feeds(), bounded); // checks servers
-        Set<Feed> present;
+                KafkaFeedSource.Input.of(
+                        servers, selection.feeds(settings.feeds()), bounded); // checks servers
+        Set<String> present;
         try (var admin = KafkaAdmin.open(servers)) {
             KafkaAdmin.requireReachable(admin, servers);
             present = KafkaAdmin.existing(admin, probe.feeds());
@@ -202,7 +210,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         return IngestJob.Plan.fromKafka(
                 KafkaFeedSource.Input.of(servers, present, bounded),
-                IngestSettings.defaults(registry(config)).withParallelism(parallelism),
+                settings,
                 checkpointInterval,
                 batch,
                 absolute(restore));

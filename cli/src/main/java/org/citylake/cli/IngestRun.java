@@ -14,7 +14,6 @@ import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.LakeStatus;
 import org.citylake.lakehouse.config.LakeConfig;
-import org.citylake.model.Feed;
 
 /**
  * Runs an ingest job to completion with a progress bar. Progress is what is durable: messages
@@ -120,10 +119,10 @@ final class IngestRun {
         }
     }
 
-    private static long committedRaw(Lake lake, Set<Feed> feeds) {
+    private static long committedRaw(Lake lake, Set<String> feeds) {
         long sum = 0;
-        for (Feed feed : feeds) {
-            sum += LakeStatus.table(lake, feed.rawTable()).rows();
+        for (String feed : feeds) {
+            sum += LakeStatus.table(lake, "raw." + feed).rows();
         }
         return sum;
     }

@@ -15,7 +15,7 @@ import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.ingest.source.ReplayFile;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
-import org.citylake.model.Feed;
+import org.citylake.model.feed.FeedCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,8 +83,9 @@ public final class ReplayCommand implements Callable<Integer> {
                             + " or pass --bootstrap HOST:PORT");
         }
         Path dir = feedsArgs.dir(config);
-        Map<Feed, List<ReplayFile>> files =
-                FeedFiles.find(dir, selection.feeds(), selection.cities());
+        FeedCatalog catalog = FeedCatalog.forDataDir(config.dataDir());
+        Map<String, List<ReplayFile>> files =
+                FeedFiles.find(dir, selection.feeds(catalog), selection.cities());
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no feed files under " + dir.toAbsolutePath());
         }

@@ -59,7 +59,7 @@ class BadReadingsFuzzFaultIT {
         IngestJob.Plan plan =
                 new IngestJob.Plan(
                         Map.of(
-                                Feed.TRAFFIC,
+                                Feed.TRAFFIC.id(),
                                 List.of(
                                         ReplayFile.of(
                                                 TrafficReadings.CITY,

@@ -45,7 +45,7 @@ class KafkaRestartFaultIT {
             FaultStack.initLake(config, dir.resolve("feeds"));
             String servers = stack.kafka.bootstrapServers();
             try (var admin = KafkaAdmin.open(servers)) {
-                FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC));
+                FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC.id()));
             }
             assertThat(publish(servers, firstHalf)).isZero();
 
@@ -54,7 +54,8 @@ class KafkaRestartFaultIT {
                     IngestJob.submit(
                             config,
                             IngestJob.Plan.fromKafka(
-                                    KafkaFeedSource.Input.of(servers, Set.of(Feed.TRAFFIC), false),
+                                    KafkaFeedSource.Input.of(
+                                            servers, Set.of(Feed.TRAFFIC.id()), false),
                                     IngestSettings.defaults(TrafficReadings.cities()),
                                     Duration.ofSeconds(1),
                                     false,

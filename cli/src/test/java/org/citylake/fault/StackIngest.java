@@ -139,7 +139,7 @@ final class StackIngest {
     /** A paced replay of the generated traffic feed, checkpoints every second. */
     static IngestJob.Plan pacedReplay(Path feedFile, double readingsPerSecond) throws Exception {
         return new IngestJob.Plan(
-                Map.of(Feed.TRAFFIC, List.of(ReplayFile.of(TrafficReadings.CITY, feedFile))),
+                Map.of(Feed.TRAFFIC.id(), List.of(ReplayFile.of(TrafficReadings.CITY, feedFile))),
                 IngestSettings.defaults(TrafficReadings.cities()),
                 Duration.ofSeconds(1),
                 readingsPerSecond,

@@ -91,7 +91,7 @@ class KafkaIngestIT {
     void publishedTrafficIsIngestedFromKafkaCompletely() throws Exception {
         String servers = kafka.bootstrapServers();
         try (var admin = KafkaAdmin.open(servers)) {
-            assertThat(FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC)))
+            assertThat(FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC.id())))
                     .containsExactly("city.traffic");
         }
         // Published through the CLI, as a user would.
@@ -113,7 +113,9 @@ class KafkaIngestIT {
                         "--no-progress");
         assertThat(exit).isZero();
         try (var admin = KafkaAdmin.open(servers)) {
-            assertThat(KafkaAdmin.backlog(admin, Set.of(Feed.TRAFFIC), KafkaFeedSource.GROUP_ID))
+            assertThat(
+                            KafkaAdmin.backlog(
+                                    admin, Set.of(Feed.TRAFFIC.id()), KafkaFeedSource.GROUP_ID))
                     .isEqualTo(expected.rows());
         }
 
@@ -124,7 +126,9 @@ class KafkaIngestIT {
         System.err.printf("ingest from kafka: %.1f s%n", (System.nanoTime() - started) / 1e9);
 
         try (var admin = KafkaAdmin.open(servers)) {
-            assertThat(KafkaAdmin.backlog(admin, Set.of(Feed.TRAFFIC), KafkaFeedSource.GROUP_ID))
+            assertThat(
+                            KafkaAdmin.backlog(
+                                    admin, Set.of(Feed.TRAFFIC.id()), KafkaFeedSource.GROUP_ID))
                     .as("the group's offsets are at the end after a bounded run")
                     .isZero();
         }

@@ -8,8 +8,8 @@ public class FeedMessage {
     /** City the source belongs to (file directory, or Kafka key prefix). */
     public String city;
 
-    /** The message text (one FIWARE entity as JSON). */
-    public String payload;
+    /** The message bytes as delivered (one FIWARE entity as UTF-8 JSON); never decoded. */
+    public byte[] payload;
 
     /** Where it came from: {@code <file>:<line>} or {@code <topic>/<partition>@<offset>}. */
     public String sourcePosition;
@@ -19,7 +19,23 @@ public class FeedMessage {
 
     public FeedMessage() {}
 
+    /** A message given as text (tests, tools). */
     public FeedMessage(String city, String payload, String sourcePosition, long receivedAt) {
+        this(
+                city,
+                payload == null ? null : payload.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                sourcePosition,
+                receivedAt);
+    }
+
+    /** The payload decoded, for messages and tests. */
+    public String payloadText() {
+        return payload == null
+                ? null
+                : new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public FeedMessage(String city, byte[] payload, String sourcePosition, long receivedAt) {
         this.city = city;
         this.payload = payload;
         this.sourcePosition = sourcePosition;

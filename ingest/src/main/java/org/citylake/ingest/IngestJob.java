@@ -2,7 +2,6 @@ package org.citylake.ingest;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -22,7 +21,6 @@ import org.citylake.ingest.source.FileReplay;
 import org.citylake.ingest.source.ReplayFile;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
-import org.citylake.model.Feed;
 
 /**
  * Builds and submits the ingest job: replay sources (Kafka with the stack) → {@link
@@ -36,7 +34,7 @@ public final class IngestJob {
      * set, the feed topics ({@code replay} and {@code messagesPerSecond} are then unused).
      */
     public record Plan(
-            Map<Feed, List<ReplayFile>> replay,
+            Map<String, List<ReplayFile>> replay,
             IngestSettings settings,
             Duration checkpointInterval,
             double messagesPerSecond,
@@ -47,7 +45,7 @@ public final class IngestJob {
 
         /** A file replay plan. */
         public Plan(
-                Map<Feed, List<ReplayFile>> replay,
+                Map<String, List<ReplayFile>> replay,
                 IngestSettings settings,
                 Duration checkpointInterval,
                 double messagesPerSecond,
@@ -71,11 +69,11 @@ public final class IngestJob {
         }
 
         /** The feeds this job ingests. */
-        public java.util.Set<Feed> feeds() {
+        public java.util.Set<String> feeds() {
             if (fromKafka()) {
                 return kafka.feeds();
             }
-            java.util.Set<Feed> feeds = java.util.EnumSet.noneOf(Feed.class);
+            java.util.Set<String> feeds = new java.util.LinkedHashSet<>();
             replay.forEach(
                     (feed, files) -> {
                         if (!files.isEmpty()) {
@@ -141,8 +139,10 @@ public final class IngestJob {
 
     /** Adds the sources (files or Kafka) and the workflow to {@code env}. */
     public static void define(StreamExecutionEnvironment env, LakeConfig lake, Plan plan) {
-        Map<Feed, DataStream<FeedMessage>> sources =
-                plan.fromKafka() ? kafkaSources(env, plan.kafka()) : new EnumMap<>(Feed.class);
+        Map<String, DataStream<FeedMessage>> sources =
+                plan.fromKafka()
+                        ? kafkaSources(env, plan.kafka())
+                        : new java.util.LinkedHashMap<>();
         plan.replay()
                 .forEach(
                         (feed, files) -> {
@@ -155,8 +155,8 @@ public final class IngestJob {
                                                     FileReplay.source(
                                                             files, plan.messagesPerSecond()),
                                                     WatermarkStrategy.noWatermarks(),
-                                                    "replay " + feed.id())
-                                            .uid("source-replay-" + feed.id())
+                                                    "replay " + feed)
+                                            .uid("source-replay-" + feed)
                                             .setParallelism(1));
                         });
         if (sources.isEmpty()) {
@@ -172,17 +172,17 @@ public final class IngestJob {
      * One source per feed topic. The uids ({@code source-kafka-<feed>}) differ from the file
      * sources' so a checkpoint of one kind is never mapped onto the other.
      */
-    private static Map<Feed, DataStream<FeedMessage>> kafkaSources(
+    private static Map<String, DataStream<FeedMessage>> kafkaSources(
             StreamExecutionEnvironment env, KafkaFeedSource.Input kafka) {
-        Map<Feed, DataStream<FeedMessage>> sources = new EnumMap<>(Feed.class);
-        for (Feed feed : kafka.feeds()) {
+        Map<String, DataStream<FeedMessage>> sources = new java.util.LinkedHashMap<>();
+        for (String feed : kafka.feeds()) {
             sources.put(
                     feed,
                     env.fromSource(
                                     KafkaFeedSource.source(kafka, feed),
                                     WatermarkStrategy.noWatermarks(),
                                     "kafka " + FeedTopics.topic(feed))
-                            .uid("source-kafka-" + feed.id()));
+                            .uid("source-kafka-" + feed));
         }
         return sources;
     }

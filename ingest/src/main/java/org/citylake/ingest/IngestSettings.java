@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.citylake.model.City;
 import org.citylake.model.CityRegistry;
+import org.citylake.model.feed.FeedCatalog;
+import org.citylake.model.feed.FeedDescriptor;
 
 /**
  * Tunables of the ingest workflow, and the city registry it reads readings against.
@@ -27,28 +29,44 @@ public record IngestSettings(
         Duration idleness,
         Duration dedupLookback,
         int parallelism,
-        CityRegistry cities)
+        CityRegistry cities,
+        FeedCatalog feeds)
         implements Serializable {
 
     public IngestSettings {
         if (cities == null) {
             throw new IllegalArgumentException("no city registry given");
         }
+        if (feeds == null) {
+            throw new IllegalArgumentException("no feed catalog given");
+        }
     }
 
+    /** Defaults for the built-in feeds. */
     public static IngestSettings defaults(CityRegistry cities) {
+        return defaults(cities, FeedCatalog.builtIn());
+    }
+
+    /** Defaults for the feeds of {@code feeds} (a lake's catalog, read when the plan is built). */
+    public static IngestSettings defaults(CityRegistry cities, FeedCatalog feeds) {
         return new IngestSettings(
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(30),
                 Duration.ofDays(14),
                 1,
-                cities);
+                cities,
+                feeds);
     }
 
     public IngestSettings withParallelism(int p) {
         return new IngestSettings(
-                futureTolerance, maxOutOfOrderness, idleness, dedupLookback, p, cities);
+                futureTolerance, maxOutOfOrderness, idleness, dedupLookback, p, cities, feeds);
+    }
+
+    /** The descriptor of feed {@code id}. */
+    public FeedDescriptor feed(String id) {
+        return feeds.feed(id);
     }
 
     /** The registered city of this id, if any. */

@@ -1,7 +1,7 @@
 package org.citylake.ingest;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -9,14 +9,15 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.util.OutputTag;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.citylake.ingest.dedup.Deduplicate;
+import org.citylake.ingest.rows.CleanTable;
 import org.citylake.ingest.rows.LakeRows;
 import org.citylake.lakehouse.sink.LakeSink;
 import org.citylake.lakehouse.tables.TableRegistry;
-import org.citylake.model.EntityType;
-import org.citylake.model.Feed;
+import org.citylake.model.feed.EntityDescriptor;
+import org.citylake.model.feed.FeedDescriptor;
 
 /**
  * The ingest pipeline, the same for streaming (Kafka, paced replay) and bounded replay/backfill:
@@ -39,46 +40,46 @@ public final class IngestWorkflow {
      * @param batch a bounded backfill in batch mode: readings are not flagged late
      */
     public static void define(
-            Map<Feed, DataStream<FeedMessage>> sources,
+            Map<String, DataStream<FeedMessage>> sources,
             IngestSettings settings,
             CatalogLoader catalog,
             boolean batch) {
         int p = settings.parallelism();
+        Map<String, CleanTable> tables = cleanTables(sources.keySet(), settings, catalog);
         List<DataStream<RowData>> deadLetters = new ArrayList<>();
-        for (Map.Entry<Feed, DataStream<FeedMessage>> entry : sources.entrySet()) {
-            Feed feed = entry.getKey();
+        for (Map.Entry<String, DataStream<FeedMessage>> entry : sources.entrySet()) {
+            FeedDescriptor feed = settings.feed(entry.getKey());
             DataStream<FeedMessage> messages = entry.getValue();
 
             DataStream<RowData> raw =
                     messages.map(LakeRows::raw)
-                            .returns(LakeRows.typeInfo(feed.rawTable()))
+                            .returns(LakeRows.rawTypeInfo())
                             .name("raw rows " + feed.id())
                             .uid("raw-rows-" + feed.id())
                             .setParallelism(p);
             LakeSink.append(raw, catalog, feed.rawTable(), "sink-" + feed.rawTable(), p);
 
-            Map<EntityType, OutputTag<Tuple2<RowData, String>>> tags =
-                    new EnumMap<>(EntityType.class);
-            feed.entityTypes().forEach(t -> tags.put(t, ParseAndValidate.cleanTag(t)));
+            Map<String, CleanTable> feedTables = new LinkedHashMap<>();
+            feed.entityTypes().forEach(t -> feedTables.put(t, tables.get(t)));
             SingleOutputStreamOperator<RowData> parsed =
-                    messages.process(new ParseAndValidate(feed, settings, catalog, tags))
+                    messages.process(new ParseAndValidate(feed, settings, catalog, feedTables))
                             .returns(LakeRows.typeInfo(TableRegistry.DEAD_LETTER))
                             .name("parse " + feed.id())
                             .uid("parse-" + feed.id())
                             .setParallelism(p);
             deadLetters.add(parsed);
 
-            for (EntityType type : feed.entityTypes()) {
-                String table = type.cleanTable();
+            for (CleanTable type : feedTables.values()) {
+                String table = type.name();
                 SingleOutputStreamOperator<RowData> unique =
-                        parsed.getSideOutput(tags.get(type))
+                        parsed.getSideOutput(ParseAndValidate.cleanTag(type))
                                 .assignTimestampsAndWatermarks(eventTime(type, settings))
                                 .name("event time " + table)
                                 .uid("event-time-" + table)
                                 .setParallelism(p)
                                 .keyBy(Deduplicate.keySelector(type))
                                 .process(new Deduplicate(type, settings, catalog, !batch))
-                                .returns(LakeRows.typeInfo(table))
+                                .returns(type.typeInfo())
                                 .name("dedup " + table)
                                 .uid("dedup-" + table)
                                 .setParallelism(p);
@@ -101,10 +102,37 @@ public final class IngestWorkflow {
                 p);
     }
 
-    static WatermarkStrategy<Tuple2<RowData, String>> eventTime(
-            EntityType type, IngestSettings settings) {
-        int observed = LakeRows.index(type, TableRegistry.OBSERVED_AT);
-        return WatermarkStrategy.<Tuple2<RowData, String>>forBoundedOutOfOrderness(
+    /**
+     * The clean tables of the feeds' entity types as they are in the lake now (an evolved table is
+     * written in its own column order).
+     */
+    static Map<String, CleanTable> cleanTables(
+            Iterable<String> feeds, IngestSettings settings, CatalogLoader loader) {
+        Map<String, CleanTable> tables = new LinkedHashMap<>();
+        Catalog catalog = loader.loadCatalog();
+        try {
+            for (String id : feeds) {
+                FeedDescriptor feed = settings.feed(id);
+                for (EntityDescriptor entity : feed.entities()) {
+                    tables.put(entity.type(), CleanTable.load(catalog, feed.id(), entity));
+                }
+            }
+        } finally {
+            if (catalog instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // closing a catalog only releases connections
+                }
+            }
+        }
+        return tables;
+    }
+
+    static WatermarkStrategy<Tuple2<RowData, byte[]>> eventTime(
+            CleanTable type, IngestSettings settings) {
+        int observed = type.index(TableRegistry.OBSERVED_AT);
+        return WatermarkStrategy.<Tuple2<RowData, byte[]>>forBoundedOutOfOrderness(
                         settings.maxOutOfOrderness())
                 .withTimestampAssigner(
                         (value, previous) -> value.f0.getTimestamp(observed, 6).getMillisecond())

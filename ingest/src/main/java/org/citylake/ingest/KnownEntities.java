@@ -10,7 +10,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.citylake.model.EntityType;
+import org.citylake.model.feed.EntityDescriptor;
 
 /** The assets a feed's readings may refer to: the {@code (city, id)} pairs of its ref tables. */
 public final class KnownEntities {
@@ -21,35 +21,38 @@ public final class KnownEntities {
         this.cityAndId = cityAndId;
     }
 
-    public static KnownEntities load(Catalog catalog, Iterable<EntityType> types) {
+    /** The assets of the ref tables {@code types} are checked against. */
+    public static KnownEntities load(Catalog catalog, Iterable<EntityDescriptor> types) {
         Set<String> keys = new HashSet<>();
         Set<String> loaded = new HashSet<>();
-        for (EntityType type : types) {
-            if (!loaded.add(type.refTable())) {
+        for (EntityDescriptor type : types) {
+            String ref = type.refTable().orElse(null);
+            if (ref == null || !loaded.add(ref)) {
                 continue;
             }
-            Table table = catalog.loadTable(TableIdentifier.parse(type.refTable()));
+            Table table = catalog.loadTable(TableIdentifier.parse(ref));
             try (CloseableIterable<Record> rows =
                     IcebergGenerics.read(table).select("city", "id").build()) {
                 for (Record row : rows) {
-                    keys.add(key((String) row.getField("city"), (String) row.getField("id")));
+                    keys.add(key(ref, (String) row.getField("city"), (String) row.getField("id")));
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + type.refTable(), e);
+                throw new UncheckedIOException("cannot read " + ref, e);
             }
         }
         return new KnownEntities(keys);
     }
 
-    public boolean contains(String city, String id) {
-        return cityAndId.contains(key(city, id));
+    /** Whether {@code ref} (e.g. {@code ref.road_segments}) lists asset {@code id} of a city. */
+    public boolean contains(String ref, String city, String id) {
+        return cityAndId.contains(key(ref, city, id));
     }
 
     public int size() {
         return cityAndId.size();
     }
 
-    private static String key(String city, String id) {
-        return city + '\u0001' + id;
+    private static String key(String ref, String city, String id) {
+        return ref + '\u0001' + city + '\u0001' + id;
     }
 }

@@ -1,11 +1,11 @@
 package org.citylake.ingest;
 
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -19,11 +19,11 @@ import org.citylake.ingest.parse.ParseOutcome;
 import org.citylake.ingest.parse.ParsedReading;
 import org.citylake.ingest.parse.ReadingParser;
 import org.citylake.ingest.parse.RejectReason;
+import org.citylake.ingest.rows.CleanTable;
 import org.citylake.ingest.rows.LakeRows;
 import org.citylake.model.City;
-import org.citylake.model.EntityType;
-import org.citylake.model.Feed;
 import org.citylake.model.UnknownCityException;
+import org.citylake.model.feed.FeedDescriptor;
 
 /**
  * Parses one feed's messages in their city's zone, validates them and checks that the city is
@@ -33,33 +33,40 @@ import org.citylake.model.UnknownCityException;
  */
 public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData> {
 
-    private final Feed feed;
+    private final FeedDescriptor feed;
     private final IngestSettings settings;
     private final CatalogLoader catalogLoader;
-    private final Map<EntityType, OutputTag<Tuple2<RowData, String>>> cleanTags;
+    private final Map<String, CleanTable> tables;
+    private final Map<String, OutputTag<Tuple2<RowData, byte[]>>> cleanTags;
 
     private transient Map<String, ReadingParser> parsersByCity;
     private transient KnownEntities known;
 
+    /**
+     * @param tables the clean table of each entity type of the feed, by NGSI type
+     */
     public ParseAndValidate(
-            Feed feed,
+            FeedDescriptor feed,
             IngestSettings settings,
             CatalogLoader catalogLoader,
-            Map<EntityType, OutputTag<Tuple2<RowData, String>>> cleanTags) {
+            Map<String, CleanTable> tables) {
         this.feed = feed;
         this.settings = settings;
         this.catalogLoader = catalogLoader;
-        this.cleanTags = new EnumMap<>(cleanTags);
+        this.tables = new HashMap<>(tables);
+        this.cleanTags = new HashMap<>();
+        tables.forEach((type, table) -> cleanTags.put(type, cleanTag(table)));
     }
 
     /**
-     * The side-output tag carrying clean rows of {@code type}, each with its original payload so a
+     * The side-output tag carrying clean rows of {@code table}, each with its original payload so a
      * later duplicate can still be dead-lettered verbatim.
      */
-    public static OutputTag<Tuple2<RowData, String>> cleanTag(EntityType type) {
+    public static OutputTag<Tuple2<RowData, byte[]>> cleanTag(CleanTable table) {
         return new OutputTag<>(
-                "clean-" + type.name(),
-                Types.TUPLE(LakeRows.typeInfo(type.cleanTable()), Types.STRING));
+                "clean-" + table.entity().type(),
+                Types.TUPLE(
+                        table.typeInfo(), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     }
 
     /** Says why the message's city is unusable and how to make it usable. */
@@ -84,7 +91,7 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
         parsersByCity = new HashMap<>();
         Catalog catalog = catalogLoader.loadCatalog();
         try {
-            known = KnownEntities.load(catalog, feed.entityTypes());
+            known = KnownEntities.load(catalog, feed.entities());
         } finally {
             if (catalog instanceof AutoCloseable closeable) {
                 closeable.close();
@@ -100,7 +107,7 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
             // Without its city a reading has no zone to read its times in: kept for a replay.
             rejects.collect(
                     LakeRows.rejected(
-                            feed,
+                            feed.id(),
                             message,
                             new ParseOutcome.Rejected(
                                     RejectReason.UNKNOWN_CITY,
@@ -115,7 +122,10 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
                         message.city,
                         id ->
                                 new ReadingParser(
-                                        feed, city.get().zone(), settings.futureTolerance()));
+                                        feed,
+                                        settings.feeds(),
+                                        city.get().zone(),
+                                        settings.futureTolerance()));
         ParseOutcome outcome;
         try {
             outcome = parser.parse(message.payload, Instant.ofEpochMilli(now));
@@ -130,14 +140,15 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
                             null);
         }
         if (outcome instanceof ParseOutcome.Rejected rejected) {
-            rejects.collect(LakeRows.rejected(feed, message, rejected));
+            rejects.collect(LakeRows.rejected(feed.id(), message, rejected));
             return;
         }
         ParsedReading reading = ((ParseOutcome.Accepted) outcome).reading();
-        if (!known.contains(message.city, reading.sensorId())) {
+        String ref = reading.type().refTable().orElse(null);
+        if (ref != null && !known.contains(ref, message.city, reading.sensorId())) {
             rejects.collect(
                     LakeRows.rejected(
-                            feed,
+                            feed.id(),
                             message,
                             new ParseOutcome.Rejected(
                                     RejectReason.UNKNOWN_ENTITY,
@@ -145,16 +156,22 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
                                             + " '"
                                             + reading.sensorId()
                                             + "' is not in "
-                                            + reading.type().refTable()
+                                            + ref
                                             + " for city "
-                                            + message.city,
-                                    reading.type().ngsiType(),
+                                            + message.city
+                                            + " (add it to <feeds>/"
+                                            + message.city
+                                            + "/ref/"
+                                            + ref.substring("ref.".length())
+                                            + ".jsonl and run citylake ref load)",
+                                    reading.type().type(),
                                     reading.entityId(),
                                     reading.observedAt())));
             return;
         }
+        String type = reading.type().type();
         ctx.output(
-                cleanTags.get(reading.type()),
-                Tuple2.of(LakeRows.clean(reading, message, now), message.payload));
+                cleanTags.get(type),
+                Tuple2.of(tables.get(type).row(reading, message, now), message.payload));
     }
 }

@@ -113,7 +113,7 @@ public final class RefLoader {
 
     static int load(Lake lake, String tableName, String city, Path file) throws IOException {
         Table table = lake.table(tableName);
-        Schema schema = TableRegistry.get().table(tableName).schema();
+        Schema schema = lake.registry().table(tableName).schema();
         List<Record> records = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file)) {
             String line;

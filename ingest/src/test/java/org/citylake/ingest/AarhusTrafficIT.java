@@ -24,7 +24,7 @@ class AarhusTrafficIT {
     @TempDir Path dir;
 
     static AarhusTraffic expected;
-    static Map<Feed, List<ReplayFile>> replay;
+    static Map<String, List<ReplayFile>> replay;
 
     @BeforeAll
     static void convert() throws Exception {
@@ -32,7 +32,7 @@ class AarhusTrafficIT {
         expected = AarhusTraffic.fromCsv();
         replay =
                 Map.of(
-                        Feed.TRAFFIC,
+                        Feed.TRAFFIC.id(),
                         List.of(ReplayFile.of("aarhus", feeds.resolve("aarhus/traffic.jsonl"))));
     }
 

@@ -136,19 +136,15 @@ class BadInputIT {
         lake.run(
                 lake.plan(
                         Map.of(
-                                Feed.TRAFFIC,
-                                        List.of(
-                                                ReplayFile.of(
-                                                        "aarhus",
-                                                        feeds.resolve("aarhus/traffic.jsonl")),
-                                                ReplayFile.of(
-                                                        "oslo",
-                                                        feeds.resolve("oslo/traffic.jsonl"))),
-                                Feed.AIR,
-                                        List.of(
-                                                ReplayFile.of(
-                                                        "beijing",
-                                                        feeds.resolve("beijing/air.jsonl")))),
+                                Feed.TRAFFIC.id(),
+                                List.of(
+                                        ReplayFile.of(
+                                                "aarhus", feeds.resolve("aarhus/traffic.jsonl")),
+                                        ReplayFile.of("oslo", feeds.resolve("oslo/traffic.jsonl"))),
+                                Feed.AIR.id(),
+                                List.of(
+                                        ReplayFile.of(
+                                                "beijing", feeds.resolve("beijing/air.jsonl")))),
                         0,
                         Duration.ofSeconds(1),
                         null));

@@ -20,7 +20,6 @@ import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.CityRegistry;
-import org.citylake.model.Feed;
 import org.citylake.ref.RefLoader;
 
 /** An embedded lake in a temporary directory, with helpers to run ingest and read tables. */
@@ -45,7 +44,10 @@ final class LakeFixture {
 
     /** A file replay plan with the cities the lake has registered. */
     IngestJob.Plan plan(
-            Map<Feed, List<ReplayFile>> replay, double rate, Duration checkpoint, String restore) {
+            Map<String, List<ReplayFile>> replay,
+            double rate,
+            Duration checkpoint,
+            String restore) {
         return new IngestJob.Plan(
                 replay, IngestSettings.defaults(cities()), checkpoint, rate, false, restore);
     }

@@ -15,6 +15,7 @@ import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.Profile;
 import org.citylake.lakehouse.io.PlainLocalFileSystem;
 import org.citylake.lakehouse.tables.TableRegistry;
+import org.citylake.model.feed.FeedCatalog;
 
 /** Opens the Iceberg catalog of a {@link LakeConfig}, for drivers and for Flink operators. */
 public final class Lake implements AutoCloseable {
@@ -65,9 +66,25 @@ public final class Lake implements AutoCloseable {
         return catalog;
     }
 
-    /** Creates missing namespaces and tables; returns the tables it created. */
+    /**
+     * Creates missing namespaces and tables, and evolves existing ones to their definitions;
+     * returns the tables it created.
+     */
     public List<String> init() {
-        return TableRegistry.get().createAll(catalog);
+        return registry().createAll(catalog);
+    }
+
+    /**
+     * The feeds of this lake: built-in, the project's feed folder, {@code <data-dir>/feeds.d}. Read
+     * anew on every call, so a descriptor dropped in takes effect without a restart.
+     */
+    public FeedCatalog feeds() {
+        return FeedCatalog.forDataDir(config.dataDir());
+    }
+
+    /** Every table of this lake, its feeds' included. */
+    public TableRegistry registry() {
+        return TableRegistry.of(feeds());
     }
 
     public Table table(String name) {

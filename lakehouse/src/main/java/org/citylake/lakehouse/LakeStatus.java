@@ -39,7 +39,7 @@ public final class LakeStatus {
 
     public static List<TableStatus> tables(Lake lake) {
         List<TableStatus> out = new ArrayList<>();
-        for (TableDef def : TableRegistry.get().all()) {
+        for (TableDef def : lake.registry().all()) {
             out.add(table(lake, def.name()));
         }
         return out;

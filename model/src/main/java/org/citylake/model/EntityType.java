@@ -1,46 +1,34 @@
 package org.citylake.model;
 
 import java.util.Optional;
+import org.citylake.model.feed.EntityDescriptor;
+import org.citylake.model.feed.FeedCatalog;
 
 /**
- * The FIWARE Smart Data Model entity types CityLake ingests, the feed that carries each, its {@code
- * clean} table, the column that names the sensor/asset it is about, and the {@code ref} table that
- * must know that asset (empty when no reference check applies).
+ * The built-in FIWARE Smart Data Model entity types the analytics read, by name. Their tables,
+ * sensor columns and ref tables are defined by the built-in feed descriptors ({@link
+ * FeedCatalog#builtIn()}); ingest knows entity types only through descriptors, so a city adds a
+ * type with a descriptor file, not with a constant here.
  */
 public enum EntityType {
-    TRAFFIC_FLOW_OBSERVED(
-            "TrafficFlowObserved", Feed.TRAFFIC, "traffic_flow", "segment_id", "road_segments"),
-    AIR_QUALITY_OBSERVED(
-            "AirQualityObserved", Feed.AIR, "air_quality", "station_id", "air_stations"),
-    STREETLIGHT("Streetlight", Feed.LIGHTING, "streetlight", "lamp_id", "streetlights"),
-    STREETLIGHT_CONTROL_CABINET(
-            "StreetlightControlCabinet",
-            Feed.LIGHTING,
-            "streetlight_cabinet",
-            "cabinet_id",
-            "streetlight_cabinets"),
-    WASTE_CONTAINER(
-            "WasteContainer", Feed.WASTE, "waste_container", "container_id", "waste_containers"),
+    TRAFFIC_FLOW_OBSERVED("TrafficFlowObserved", Feed.TRAFFIC),
+    AIR_QUALITY_OBSERVED("AirQualityObserved", Feed.AIR),
+    STREETLIGHT("Streetlight", Feed.LIGHTING),
+    STREETLIGHT_CONTROL_CABINET("StreetlightControlCabinet", Feed.LIGHTING),
+    WASTE_CONTAINER("WasteContainer", Feed.WASTE),
     /**
      * CityLake extension type: one emptying of a container by a vehicle (FIWARE has no model for
      * collection events).
      */
-    WASTE_COLLECTION(
-            "WasteCollection", Feed.WASTE, "waste_collection", "container_id", "waste_containers"),
-    OFF_STREET_PARKING("OffStreetParking", Feed.PARKING, "parking", "lot_id", "parking_lots");
+    WASTE_COLLECTION("WasteCollection", Feed.WASTE),
+    OFF_STREET_PARKING("OffStreetParking", Feed.PARKING);
 
     private final String ngsiType;
     private final Feed feed;
-    private final String cleanName;
-    private final String sensorColumn;
-    private final String refName;
 
-    EntityType(String ngsiType, Feed feed, String cleanName, String sensorColumn, String refName) {
+    EntityType(String ngsiType, Feed feed) {
         this.ngsiType = ngsiType;
         this.feed = feed;
-        this.cleanName = cleanName;
-        this.sensorColumn = sensorColumn;
-        this.refName = refName;
     }
 
     /** The NGSI {@code type} attribute value. */
@@ -52,22 +40,29 @@ public enum EntityType {
         return feed;
     }
 
-    /** Fully qualified clean table, e.g. {@code clean.traffic_flow}. */
-    public String cleanTable() {
-        return "clean." + cleanName;
+    /** The built-in descriptor of this type. */
+    public EntityDescriptor descriptor() {
+        return feed.descriptor()
+                .entity(ngsiType)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "built-in feed " + feed.id() + " lacks " + ngsiType));
     }
 
-    /**
-     * Column of the clean table holding the id of the sensor/asset checked against {@link
-     * #refTable()}.
-     */
+    /** Fully qualified clean table, e.g. {@code clean.traffic_flow}. */
+    public String cleanTable() {
+        return descriptor().cleanTable();
+    }
+
+    /** Column of the clean table holding the id of the sensor/asset. */
     public String sensorColumn() {
-        return sensorColumn;
+        return descriptor().sensorColumn();
     }
 
     /** Fully qualified ref table whose {@code id} column lists the known sensors/assets. */
     public String refTable() {
-        return "ref." + refName;
+        return descriptor().refTable().orElseThrow();
     }
 
     public static Optional<EntityType> ofNgsiType(String type) {

@@ -3,11 +3,13 @@ package org.citylake.model;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.citylake.model.feed.FeedCatalog;
+import org.citylake.model.feed.FeedDescriptor;
 
 /**
- * A sensor feed: one Kafka topic ({@code city.<name>}), one replay file per city, one {@code raw}
- * table. A feed carries one or more FIWARE entity types, each landing in its own {@code clean}
- * table.
+ * The built-in feeds the analytics read, by name: one Kafka topic ({@code city.<name>}), one replay
+ * file per city, one {@code raw} table. What a feed carries is defined by its descriptor ({@link
+ * #descriptor()}); a city adds a feed with a descriptor file, not with a constant here.
  */
 public enum Feed {
     TRAFFIC("traffic"),
@@ -33,6 +35,11 @@ public enum Feed {
 
     public String rawTable() {
         return "raw." + id;
+    }
+
+    /** The built-in descriptor of this feed. */
+    public FeedDescriptor descriptor() {
+        return FeedCatalog.builtIn().feed(id);
     }
 
     public List<EntityType> entityTypes() {

@@ -120,7 +120,7 @@ public final class FreshnessBench {
                 RefLoader.loadAll(l, scaledFeeds);
             }
             try (var admin = KafkaAdmin.open(stack.kafkaBootstrap())) {
-                FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC));
+                FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC.id()));
             }
             TrinoClient trino = stack.trinoAdmin();
             for (Duration c : params.intervals()) {
@@ -204,13 +204,13 @@ public final class FreshnessBench {
         String group = "bench-freshness-" + city;
         try (var admin = KafkaAdmin.open(stack.kafkaBootstrap())) {
             KafkaAdmin.commitAtLeast(
-                    admin, group, KafkaAdmin.endOffsets(admin, Set.of(Feed.TRAFFIC)));
+                    admin, group, KafkaAdmin.endOffsets(admin, Set.of(Feed.TRAFFIC.id())));
         }
         IngestSettings settings = IngestSettings.defaults(registry(lake)).withParallelism(1);
         IngestJob.Plan plan =
                 IngestJob.Plan.fromKafka(
                         new KafkaFeedSource.Input(
-                                stack.kafkaBootstrap(), Set.of(Feed.TRAFFIC), false, group),
+                                stack.kafkaBootstrap(), Set.of(Feed.TRAFFIC.id()), false, group),
                         settings,
                         interval,
                         false,

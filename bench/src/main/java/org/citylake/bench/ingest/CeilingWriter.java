@@ -46,7 +46,17 @@ final class CeilingWriter {
         Table clean = lake.table(EntityType.TRAFFIC_FLOW_OBSERVED.cleanTable());
         TaskWriter<RowData> rawWriter = writer(raw);
         TaskWriter<RowData> cleanWriter = writer(clean);
-        ReadingParser parser = new ReadingParser(Feed.TRAFFIC, zone, Duration.ofMinutes(5));
+        org.citylake.ingest.rows.CleanTable cleanTable =
+                new org.citylake.ingest.rows.CleanTable(
+                        Feed.TRAFFIC.id(),
+                        EntityType.TRAFFIC_FLOW_OBSERVED.descriptor(),
+                        clean.schema());
+        ReadingParser parser =
+                new ReadingParser(
+                        Feed.TRAFFIC.descriptor(),
+                        org.citylake.model.feed.FeedCatalog.builtIn(),
+                        zone,
+                        Duration.ofMinutes(5));
         double seconds = 0;
         double cpu = 0;
         long offset = 0;
@@ -69,7 +79,7 @@ final class CeilingWriter {
                                     + json);
                 }
                 rawRows.add(LakeRows.raw(message));
-                cleanRows.add(LakeRows.clean(accepted.reading(), message, now));
+                cleanRows.add(cleanTable.row(accepted.reading(), message, now));
             }
             double cpu0 = org.citylake.bench.harness.CpuTime.thisProcessSeconds();
             long t0 = System.nanoTime();

@@ -211,7 +211,7 @@ public final class IngestBench {
     private static long produce(String bootstrap, ScaledTrafficDay day, long readings)
             throws Exception {
         try (var admin = KafkaAdmin.open(bootstrap)) {
-            FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC));
+            FeedTopics.ensure(admin, Set.of(Feed.TRAFFIC.id()));
         }
         long started = System.nanoTime();
         long acked;
@@ -263,7 +263,7 @@ public final class IngestBench {
         IngestSettings settings = IngestSettings.defaults(registry).withParallelism(parallelism);
         KafkaFeedSource.Input input =
                 new KafkaFeedSource.Input(
-                        stack.kafkaBootstrap(), Set.of(Feed.TRAFFIC), true, catalog);
+                        stack.kafkaBootstrap(), Set.of(Feed.TRAFFIC.id()), true, catalog);
         IngestJob.Plan plan =
                 IngestJob.Plan.fromKafka(input, settings, params.checkpointInterval(), false, null);
 

@@ -21,7 +21,7 @@ import org.citylake.model.Feed;
 public final class TrafficProducer implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final String topic = FeedTopics.topic(Feed.TRAFFIC);
+    private final String topic = FeedTopics.topic(Feed.TRAFFIC.id());
     private final AtomicLong acked = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 

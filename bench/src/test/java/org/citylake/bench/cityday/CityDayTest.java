@@ -102,7 +102,12 @@ class CityDayTest {
         for (CityDayFeed f : day.feeds()) {
             Feed feed = f.entityType().feed();
             Set<String> known = refIds(f);
-            ReadingParser parser = new ReadingParser(feed, ZoneId.of("UTC"), Duration.ofMinutes(5));
+            ReadingParser parser =
+                    new ReadingParser(
+                            feed.descriptor(),
+                            org.citylake.model.feed.FeedCatalog.builtIn(),
+                            ZoneId.of("UTC"),
+                            Duration.ofMinutes(5));
             Path file = FeedConverter.feedPath(feeds, f.city(), feed);
             Set<String> keys = new HashSet<>();
             Map<String, Integer> perSensor = new HashMap<>();
@@ -118,7 +123,7 @@ class CityDayTest {
                             .as("%s line %d: %s", file.getFileName(), lineNo, line)
                             .isInstanceOf(ParseOutcome.Accepted.class);
                     var reading = ((ParseOutcome.Accepted) outcome).reading();
-                    assertThat(reading.type()).isEqualTo(f.entityType());
+                    assertThat(reading.type()).isEqualTo(f.entityType().descriptor());
                     assertThat(known)
                             .as("line %d names a known sensor", lineNo)
                             .contains(reading.sensorId());

@@ -33,14 +33,12 @@ final class CommittedKeys {
     }
 
     /** Loads the sensors for which {@code mine} is true (this subtask's key groups). */
-    static CommittedKeys load(Table table, Duration lookback, Predicate<String> mine) {
+    static CommittedKeys load(
+            Table table, Duration lookback, String keyColumn, Predicate<String> mine) {
         Optional<Instant> watermark = SnapshotSummary.latestWatermark(table);
         IcebergGenerics.ScanBuilder scan =
                 IcebergGenerics.read(table)
-                        .select(
-                                TableRegistry.CITY,
-                                TableRegistry.ENTITY_ID,
-                                TableRegistry.OBSERVED_AT);
+                        .select(TableRegistry.CITY, keyColumn, TableRegistry.OBSERVED_AT);
         if (watermark.isPresent()) {
             long fromMicros = watermark.get().minus(lookback).toEpochMilli() * 1000;
             scan =
@@ -53,7 +51,7 @@ final class CommittedKeys {
                 String sensor =
                         SensorKey.of(
                                 (String) row.getField(TableRegistry.CITY),
-                                (String) row.getField(TableRegistry.ENTITY_ID));
+                                (String) row.getField(keyColumn));
                 LongList list = times.get(sensor);
                 if (list == null) {
                     if (!mine.test(sensor)) {

@@ -24,10 +24,10 @@ import org.apache.iceberg.flink.TableLoader;
 import org.apache.iceberg.types.Types.NestedField;
 import org.citylake.ingest.IngestSettings;
 import org.citylake.ingest.parse.RejectReason;
+import org.citylake.ingest.rows.CleanTable;
 import org.citylake.ingest.rows.LakeRows;
 import org.citylake.lakehouse.sink.SnapshotSummary;
 import org.citylake.lakehouse.tables.TableRegistry;
-import org.citylake.model.EntityType;
 
 /**
  * Lets the first reading of each (city, entity id, observation time) through and sends later ones
@@ -44,13 +44,13 @@ import org.citylake.model.EntityType;
  * newest one is let through unchecked.
  */
 public final class Deduplicate
-        extends KeyedProcessFunction<String, Tuple2<RowData, String>, RowData> {
+        extends KeyedProcessFunction<String, Tuple2<RowData, byte[]>, RowData> {
 
     /** Duplicates, as dead-letter rows. */
     public static final OutputTag<RowData> DUPLICATES =
             new OutputTag<>("duplicates", LakeRows.typeInfo(TableRegistry.DEAD_LETTER));
 
-    private final EntityType type;
+    private final CleanTable type;
     private final IngestSettings settings;
     private final CatalogLoader catalogLoader;
 
@@ -69,7 +69,7 @@ public final class Deduplicate
     /** Whether readings are flagged late: not in a bounded backfill, where nothing arrives late. */
     private final boolean flagLate;
 
-    public Deduplicate(EntityType type, IngestSettings settings, CatalogLoader catalogLoader) {
+    public Deduplicate(CleanTable type, IngestSettings settings, CatalogLoader catalogLoader) {
         this(type, settings, catalogLoader, true);
     }
 
@@ -78,7 +78,7 @@ public final class Deduplicate
      *     says nothing about lateness (Flink's batch mode has no watermarks either)
      */
     public Deduplicate(
-            EntityType type,
+            CleanTable type,
             IngestSettings settings,
             CatalogLoader catalogLoader,
             boolean flagLate) {
@@ -88,15 +88,22 @@ public final class Deduplicate
         this.flagLate = flagLate;
     }
 
-    /** Key of a clean row: its sensor (city and entity id). */
-    public static KeySelector<Tuple2<RowData, String>, String> keySelector(EntityType type) {
-        int city = LakeRows.index(type, TableRegistry.CITY);
-        int entity = LakeRows.index(type, TableRegistry.ENTITY_ID);
-        return (KeySelector<Tuple2<RowData, String>, String>)
+    /**
+     * Key of a clean row: its city and the descriptor's dedup column (the entity id unless it says
+     * otherwise).
+     */
+    public static KeySelector<Tuple2<RowData, byte[]>, String> keySelector(CleanTable type) {
+        int city = type.index(TableRegistry.CITY);
+        int entity = type.index(keyColumn(type));
+        return (KeySelector<Tuple2<RowData, byte[]>, String>)
                 value ->
                         SensorKey.of(
                                 value.f0.getString(city).toString(),
                                 value.f0.getString(entity).toString());
+    }
+
+    static String keyColumn(CleanTable type) {
+        return type.entity().dedup().get(0);
     }
 
     @Override
@@ -112,7 +119,7 @@ public final class Deduplicate
         int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         int maxParallelism = getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks();
         try (TableLoader loader =
-                TableLoader.fromCatalog(catalogLoader, TableIdentifier.parse(type.cleanTable()))) {
+                TableLoader.fromCatalog(catalogLoader, TableIdentifier.parse(type.name()))) {
             loader.open();
             Table table = loader.loadTable();
             lagMs = settings.maxOutOfOrderness().toMillis();
@@ -127,24 +134,25 @@ public final class Deduplicate
                     CommittedKeys.load(
                             table,
                             settings.dedupLookback(),
+                            keyColumn(type),
                             sensor ->
                                     KeyGroupRangeAssignment.assignKeyToParallelOperator(
                                                     sensor, maxParallelism, parallelism)
                                             == subtask);
         }
-        List<NestedField> columns = LakeRows.schema(type.cleanTable()).columns();
+        List<NestedField> columns = type.schema().columns();
         getters = new RowData.FieldGetter[columns.size()];
-        var rowType = LakeRows.rowType(type.cleanTable());
+        var rowType = type.rowType();
         for (int i = 0; i < columns.size(); i++) {
             getters[i] = RowData.createFieldGetter(rowType.getTypeAt(i), i);
         }
-        lateIndex = LakeRows.index(type, TableRegistry.IS_LATE);
-        observedIndex = LakeRows.index(type, TableRegistry.OBSERVED_AT);
-        cityIndex = LakeRows.index(type, TableRegistry.CITY);
+        lateIndex = type.index(TableRegistry.IS_LATE);
+        observedIndex = type.index(TableRegistry.OBSERVED_AT);
+        cityIndex = type.index(TableRegistry.CITY);
     }
 
     @Override
-    public void processElement(Tuple2<RowData, String> value, Context ctx, Collector<RowData> out)
+    public void processElement(Tuple2<RowData, byte[]> value, Context ctx, Collector<RowData> out)
             throws Exception {
         RowData row = value.f0;
         SeenTimes times = seen.value();
@@ -182,30 +190,28 @@ public final class Deduplicate
         return late;
     }
 
-    private RowData duplicate(RowData row, String payload) {
-        String city = row.getString(LakeRows.index(type, TableRegistry.CITY)).toString();
-        String entityId = row.getString(LakeRows.index(type, TableRegistry.ENTITY_ID)).toString();
+    private RowData duplicate(RowData row, byte[] payload) {
+        String city = row.getString(type.index(TableRegistry.CITY)).toString();
+        String entityId = row.getString(type.index(TableRegistry.ENTITY_ID)).toString();
         Instant observedAt = row.getTimestamp(observedIndex, 6).toInstant();
-        String position =
-                row.getString(LakeRows.index(type, TableRegistry.SOURCE_POSITION)).toString();
+        String position = row.getString(type.index(TableRegistry.SOURCE_POSITION)).toString();
         long ingestedAt =
-                row.getTimestamp(LakeRows.index(type, TableRegistry.INGESTED_AT), 6)
-                        .getMillisecond();
+                row.getTimestamp(type.index(TableRegistry.INGESTED_AT), 6).getMillisecond();
         return LakeRows.deadLetter(
                 city,
                 type.feed(),
                 RejectReason.DUPLICATE,
-                type.ngsiType()
+                type.entity().type()
                         + " "
                         + entityId
                         + " observed at "
                         + observedAt
                         + " was already accepted into "
-                        + type.cleanTable(),
+                        + type.name(),
                 payload,
                 position,
                 ingestedAt,
-                type.ngsiType(),
+                type.entity().type(),
                 entityId,
                 observedAt);
     }

@@ -1,6 +1,5 @@
 package org.citylake.ingest.kafka;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -17,8 +16,7 @@ public final class FeedMessageDeserializer
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<FeedMessage> out) {
         // Kept even without a value: the workflow dead-letters it rather than losing it silently.
-        String payload =
-                record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+        byte[] payload = record.value() == null ? new byte[0] : record.value();
         String city = FeedRecords.city(record.headers());
         out.collect(
                 new FeedMessage(

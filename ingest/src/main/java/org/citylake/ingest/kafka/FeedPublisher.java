@@ -24,7 +24,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.citylake.ingest.source.ReplayFile;
-import org.citylake.model.Feed;
 
 /**
  * Publishes converted feed files to the feed topics, laid out as {@link FeedRecords} describes,
@@ -70,7 +69,8 @@ public final class FeedPublisher implements AutoCloseable {
      * acknowledged messages. Returns the acknowledged count per topic.
      */
     public Map<String, Long> publish(
-            Map<Feed, List<ReplayFile>> files, Pacing pacing, LongConsumer acked) throws Exception {
+            Map<String, List<ReplayFile>> files, Pacing pacing, LongConsumer acked)
+            throws Exception {
         Map<String, AtomicLong> counts = new TreeMap<>();
         AtomicLong total = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -180,14 +180,14 @@ public final class FeedPublisher implements AutoCloseable {
 
     /** One file being read; {@link #observedAt} is carried over for lines without a time. */
     private static final class Cursor {
-        final Feed feed;
+        final String feed;
         final ReplayFile file;
         final boolean timed;
         BufferedReader reader;
         String line;
         Instant observedAt = Instant.MIN;
 
-        Cursor(Feed feed, ReplayFile file, boolean timed) {
+        Cursor(String feed, ReplayFile file, boolean timed) {
             this.feed = feed;
             this.file = file;
             this.timed = timed;

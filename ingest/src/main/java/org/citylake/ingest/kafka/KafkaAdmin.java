@@ -14,7 +14,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.citylake.model.Feed;
 
 /** Admin calls of the CLI: reachability with a clear error, and the backlog of the ingest group. */
 public final class KafkaAdmin {
@@ -49,9 +48,9 @@ public final class KafkaAdmin {
     }
 
     /** The feeds among {@code feeds} whose topic exists. */
-    public static Set<Feed> existing(Admin admin, Set<Feed> feeds) throws Exception {
+    public static Set<String> existing(Admin admin, Set<String> feeds) throws Exception {
         Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-        Set<Feed> found = java.util.EnumSet.noneOf(Feed.class);
+        Set<String> found = new java.util.TreeSet<>();
         feeds.stream().filter(f -> topics.contains(FeedTopics.topic(f))).forEach(found::add);
         return found;
     }
@@ -60,7 +59,7 @@ public final class KafkaAdmin {
      * Messages not yet consumed by {@code groupId} on the topics of {@code feeds}: end offset minus
      * the committed offset (or the earliest offset when nothing is committed).
      */
-    public static long backlog(Admin admin, Set<Feed> feeds, String groupId) throws Exception {
+    public static long backlog(Admin admin, Set<String> feeds, String groupId) throws Exception {
         List<String> topics = feeds.stream().map(FeedTopics::topic).toList();
         if (topics.isEmpty()) {
             return 0;
@@ -100,7 +99,7 @@ public final class KafkaAdmin {
     }
 
     /** The current end offset of every partition of the feeds' topics. */
-    public static Map<TopicPartition, Long> endOffsets(Admin admin, Set<Feed> feeds)
+    public static Map<TopicPartition, Long> endOffsets(Admin admin, Set<String> feeds)
             throws Exception {
         List<String> topics = feeds.stream().map(FeedTopics::topic).toList();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();

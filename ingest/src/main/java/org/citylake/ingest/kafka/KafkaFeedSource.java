@@ -7,7 +7,6 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.citylake.ingest.FeedMessage;
-import org.citylake.model.Feed;
 
 /** The Kafka side of the ingest job: one {@link KafkaSource} per feed topic. */
 public final class KafkaFeedSource {
@@ -23,7 +22,7 @@ public final class KafkaFeedSource {
      * @param groupId consumer group; offsets are committed to it on each completed checkpoint (for
      *     monitoring; the checkpoint is the authority on restore)
      */
-    public record Input(String bootstrapServers, Set<Feed> feeds, boolean bounded, String groupId)
+    public record Input(String bootstrapServers, Set<String> feeds, boolean bounded, String groupId)
             implements Serializable {
 
         public Input {
@@ -35,7 +34,7 @@ public final class KafkaFeedSource {
             feeds = Set.copyOf(feeds);
         }
 
-        public static Input of(String bootstrapServers, Set<Feed> feeds, boolean bounded) {
+        public static Input of(String bootstrapServers, Set<String> feeds, boolean bounded) {
             return new Input(bootstrapServers, feeds, bounded, GROUP_ID);
         }
     }
@@ -46,13 +45,13 @@ public final class KafkaFeedSource {
      * A source over one feed topic: resumes from the group's committed offsets (from the earliest
      * on first start); offsets are part of the checkpoints, so a restore is exact.
      */
-    public static KafkaSource<FeedMessage> source(Input input, Feed feed) {
+    public static KafkaSource<FeedMessage> source(Input input, String feed) {
         KafkaSourceBuilder<FeedMessage> builder =
                 KafkaSource.<FeedMessage>builder()
                         .setBootstrapServers(input.bootstrapServers())
                         .setTopics(FeedTopics.topic(feed))
                         .setGroupId(input.groupId())
-                        .setClientIdPrefix(input.groupId() + "-" + feed.id())
+                        .setClientIdPrefix(input.groupId() + "-" + feed)
                         .setStartingOffsets(
                                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                         .setDeserializer(new FeedMessageDeserializer())

@@ -1,9 +1,9 @@
 package org.citylake.ingest.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.citylake.model.feed.UnitConversion;
 
 /**
  * Typed, checked reads of one entity's attributes, for the extractors. Each read returns the value
@@ -22,7 +22,7 @@ final class EntityReader {
 
     private static final int MAX_QUOTED = 60;
 
-    private final NgsiAttributes attributes;
+    private final EntityScanner attributes;
     private final String entityId;
     private final TimestampParser timestamps;
     private final Instant now;
@@ -31,7 +31,7 @@ final class EntityReader {
     private Instant observedAt;
 
     EntityReader(
-            NgsiAttributes attributes,
+            EntityScanner attributes,
             String entityId,
             TimestampParser timestamps,
             Instant now,
@@ -70,35 +70,35 @@ final class EntityReader {
      * sent as numbers); anything else is WRONG_TYPE.
      */
     String text(String attribute) {
-        JsonNode value = attributes.value(attribute);
+        AttributeValue value = attributes.value(attribute);
         if (value == null) {
             return null;
         }
-        if (value.isTextual()) {
-            String text = value.textValue();
+        if (value.isText()) {
+            String text = value.text;
             return text.isEmpty() ? null : text;
         }
-        if (value.isIntegralNumber()) {
-            return value.asText();
+        if (value.isIntegral()) {
+            return value.numberText();
         }
         throw wrongType(attribute, value, "text");
     }
 
     /** Like {@link #text}, but an array of texts is joined with commas. */
     String textOrList(String attribute) {
-        JsonNode value = attributes.value(attribute);
-        if (value == null || !value.isArray()) {
+        AttributeValue value = attributes.value(attribute);
+        if (value == null || value.kind != AttributeValue.Kind.ARRAY) {
             return text(attribute);
         }
+        if (!value.itemsAllText) {
+            throw wrongType(attribute, value, "text or a list of texts");
+        }
         StringBuilder joined = new StringBuilder();
-        for (JsonNode item : value) {
-            if (!item.isTextual()) {
-                throw wrongType(attribute, value, "text or a list of texts");
-            }
+        for (String item : value.items) {
             if (!joined.isEmpty()) {
                 joined.append(',');
             }
-            joined.append(item.textValue());
+            joined.append(item);
         }
         return joined.isEmpty() ? null : joined.toString();
     }
@@ -126,33 +126,56 @@ final class EntityReader {
 
     // ---- numbers
 
-    /** A finite number within {@code range}. */
-    Double number(String attribute, ValidRange range) {
-        JsonNode value = attributes.value(attribute);
+    /**
+     * A finite number in the column's canonical unit, within its range. The unit is the one the
+     * attribute was sent with ({@code unitCode}), else the one guessed from its size, else the
+     * canonical one; another unit than those the column converts is WRONG_TYPE.
+     */
+    Double number(String attribute, NumberRule rule) {
+        AttributeValue value = attributes.value(attribute);
         if (value == null) {
             return null;
         }
-        double number = finite(attribute, value);
-        checkRange(attribute, number, Double.toString(number), range);
-        return number;
+        double sent = finite(attribute, value);
+        UnitConversion conversion = rule.conversion(value.unitCode, sent);
+        if (conversion == null && value.unitCode != null && !rule.accepts(value.unitCode)) {
+            throw reject(
+                    RejectReason.WRONG_TYPE,
+                    attribute
+                            + " is sent in unit '"
+                            + value.unitCode
+                            + "', expected "
+                            + rule.acceptedUnits());
+        }
+        if (conversion == null) {
+            checkRange(attribute, sent, Double.toString(sent), rule.range());
+            return sent;
+        }
+        double canonical = conversion.apply(sent);
+        checkRange(
+                attribute,
+                canonical,
+                sent + " " + rule.unitShown(rule.sentUnit(value.unitCode, sent)) + " =",
+                canonical,
+                rule.range());
+        return canonical;
     }
 
     /**
-     * A finite number within {@code range}, or null when it is absent, not a finite number or out
-     * of range: for attributes only used when they make sense.
+     * A finite number within the range, or null when it is absent, not a finite number, in a unit
+     * not accepted, or out of range: for attributes only used when they make sense.
      */
-    Double numberIfValid(String attribute, ValidRange range) {
-        JsonNode value = attributes.value(attribute);
-        if (value == null || !value.isNumber()) {
+    Double numberIfValid(String attribute, NumberRule rule) {
+        try {
+            return number(attribute, rule);
+        } catch (RejectedReading invalid) {
             return null;
         }
-        double number = value.doubleValue();
-        return Double.isFinite(number) && range.violation(number).isEmpty() ? number : null;
     }
 
-    /** A whole number within {@code range} and the int range. */
-    Integer integer(String attribute, ValidRange range) {
-        Long whole = wholeNumber(attribute, range);
+    /** A whole number within the range and the int range. */
+    Integer integer(String attribute, NumberRule rule) {
+        Long whole = wholeNumber(attribute, rule);
         if (whole == null) {
             return null;
         }
@@ -164,41 +187,53 @@ final class EntityReader {
         return whole.intValue();
     }
 
-    /** A whole number ({@code 197} or {@code 197.0}) within {@code range} and the long range. */
-    Long wholeNumber(String attribute, ValidRange range) {
-        JsonNode value = attributes.value(attribute);
+    /** A whole number ({@code 197} or {@code 197.0}) within the range and the long range. */
+    Long wholeNumber(String attribute, NumberRule rule) {
+        AttributeValue value = attributes.value(attribute);
         if (value == null) {
             return null;
         }
         double number = finite(attribute, value);
+        UnitConversion conversion = rule.conversion(value.unitCode, number);
+        if (conversion != null) {
+            number = conversion.apply(number);
+        } else if (value.unitCode != null && !rule.accepts(value.unitCode)) {
+            throw reject(
+                    RejectReason.WRONG_TYPE,
+                    attribute
+                            + " is sent in unit '"
+                            + value.unitCode
+                            + "', expected "
+                            + rule.acceptedUnits());
+        }
         if (number != Math.rint(number)) {
             throw reject(
                     RejectReason.WRONG_TYPE, attribute + "=" + number + " is not a whole number");
         }
         long whole;
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            whole = value.longValue();
+        if (conversion == null && value.isIntegral() && value.fitsLong) {
+            whole = value.whole;
         } else if (Math.abs(number) < 0x1p63) {
             whole = (long) number;
         } else {
             throw reject(
                     RejectReason.OUT_OF_RANGE,
-                    attribute + "=" + value.asText() + " does not fit a 64-bit integer");
+                    attribute + "=" + value.numberText() + " does not fit a 64-bit integer");
         }
-        checkRange(attribute, whole, Long.toString(whole), range);
+        checkRange(attribute, whole, Long.toString(whole), rule.range());
         return whole;
     }
 
     /** JSON true or false. */
     Boolean bool(String attribute) {
-        JsonNode value = attributes.value(attribute);
+        AttributeValue value = attributes.value(attribute);
         if (value == null) {
             return null;
         }
-        if (!value.isBoolean()) {
+        if (value.kind != AttributeValue.Kind.BOOLEAN) {
             throw wrongType(attribute, value, "true or false");
         }
-        return value.booleanValue();
+        return value.bool;
     }
 
     // ---- time
@@ -268,14 +303,14 @@ final class EntityReader {
     // ---- helpers
 
     private String timestampText(String attribute) {
-        JsonNode value = attributes.value(attribute);
+        AttributeValue value = attributes.value(attribute);
         if (value == null) {
             return null;
         }
-        if (!value.isTextual()) {
+        if (!value.isText()) {
             throw wrongType(attribute, value, "an ISO-8601 timestamp text");
         }
-        String text = value.textValue();
+        String text = value.text;
         return text.isBlank() ? null : text;
     }
 
@@ -292,11 +327,11 @@ final class EntityReader {
                         + ")");
     }
 
-    private double finite(String attribute, JsonNode value) {
+    private double finite(String attribute, AttributeValue value) {
         if (!value.isNumber()) {
             throw wrongType(attribute, value, "a number");
         }
-        double number = value.doubleValue();
+        double number = value.number;
         if (!Double.isFinite(number)) {
             throw reject(
                     RejectReason.NOT_A_NUMBER,
@@ -314,21 +349,26 @@ final class EntityReader {
         }
     }
 
-    private RejectedReading wrongType(String attribute, JsonNode value, String expected) {
-        return reject(
-                RejectReason.WRONG_TYPE,
-                attribute + " is " + describe(value) + ", expected " + expected);
+    /** For a converted value: {@code <sent> <unit> = <canonical> <canonical unit> ...}. */
+    private void checkRange(
+            String attribute, double number, String sentShown, double canonical, ValidRange range) {
+        if (!range.violation(number).isEmpty()) {
+            checkRange(attribute, number, sentShown + " " + shortNumber(canonical), range);
+        }
     }
 
-    private static String describe(JsonNode value) {
-        return switch (value.getNodeType()) {
-            case STRING -> "the text '" + quoted(value.textValue()) + "'";
-            case NUMBER -> "the number " + value.asText();
-            case BOOLEAN -> "the boolean " + value.asText();
-            case ARRAY -> "a list";
-            case OBJECT -> "an object";
-            default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        };
+    private RejectedReading wrongType(String attribute, AttributeValue value, String expected) {
+        return reject(
+                RejectReason.WRONG_TYPE,
+                attribute + " is " + value.describe(MAX_QUOTED) + ", expected " + expected);
+    }
+
+    /** A converted value without floating-point noise: 1.4, not 1.4000000000000001. */
+    private static String shortNumber(double value) {
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(12))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String quoted(String text) {

@@ -6,7 +6,8 @@ package org.citylake.ingest.parse;
  *
  * @param unit unit as shown after the value in a detail ({@code "km/h"}), empty for fractions
  */
-record ValidRange(double min, boolean minOpen, double max, boolean maxOpen, String unit) {
+record ValidRange(double min, boolean minOpen, double max, boolean maxOpen, String unit)
+        implements java.io.Serializable {
 
     static ValidRange atLeast(double min, String unit) {
         return new ValidRange(min, false, Double.POSITIVE_INFINITY, false, unit);

@@ -1,8 +1,6 @@
 package org.citylake.ingest.rows;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
@@ -11,17 +9,19 @@ import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
-import org.apache.iceberg.types.Types.NestedField;
 import org.citylake.ingest.FeedMessage;
 import org.citylake.ingest.parse.ParseOutcome;
-import org.citylake.ingest.parse.ParsedReading;
 import org.citylake.ingest.parse.RejectReason;
 import org.citylake.lakehouse.tables.TableRegistry;
-import org.citylake.model.EntityType;
-import org.citylake.model.Feed;
 
-/** Builds Flink rows in the exact column order of the registry's Iceberg schemas. */
+/**
+ * Builds Flink rows of the {@code raw} and {@code ops.dead_letter} tables, whose schemas are the
+ * same for every feed; clean rows are built by {@link CleanTable}. Payloads are stored as the bytes
+ * received (UTF-8), never decoded.
+ */
 public final class LakeRows {
+
+    private static final String ANY_RAW = "raw.traffic";
 
     private LakeRows() {}
 
@@ -37,40 +37,23 @@ public final class LakeRows {
         return InternalTypeInfo.of(rowType(table));
     }
 
+    /** The row type of every {@code raw.<feed>} table. */
+    public static InternalTypeInfo<RowData> rawTypeInfo() {
+        return typeInfo(ANY_RAW);
+    }
+
     /** A raw-table row: the message as received. */
     public static RowData raw(FeedMessage message) {
         return GenericRowData.of(
                 StringData.fromString(message.city),
-                StringData.fromString(message.payload),
+                bytes(message.payload),
                 StringData.fromString(message.sourcePosition),
                 TimestampData.fromEpochMillis(message.receivedAt));
     }
 
-    /** A clean-table row, {@code is_late} false until the deduplicator knows better. */
-    public static GenericRowData clean(
-            ParsedReading reading, FeedMessage message, long ingestedAt) {
-        List<NestedField> columns = schema(reading.type().cleanTable()).columns();
-        GenericRowData row = new GenericRowData(columns.size());
-        Map<String, Object> values = reading.values();
-        for (int i = 0; i < columns.size(); i++) {
-            String name = columns.get(i).name();
-            Object value =
-                    switch (name) {
-                        case TableRegistry.CITY -> message.city;
-                        case TableRegistry.ENTITY_ID -> reading.entityId();
-                        case TableRegistry.OBSERVED_AT -> reading.observedAt();
-                        case TableRegistry.IS_LATE -> Boolean.FALSE;
-                        case TableRegistry.SOURCE_POSITION -> message.sourcePosition;
-                        case TableRegistry.INGESTED_AT -> Instant.ofEpochMilli(ingestedAt);
-                        default -> values.get(name);
-                    };
-            row.setField(i, internal(value));
-        }
-        return row;
-    }
-
     /** A dead-letter row for a message refused while parsing or validating. */
-    public static RowData rejected(Feed feed, FeedMessage message, ParseOutcome.Rejected rejected) {
+    public static RowData rejected(
+            String feed, FeedMessage message, ParseOutcome.Rejected rejected) {
         return deadLetter(
                 message.city,
                 feed,
@@ -86,10 +69,10 @@ public final class LakeRows {
 
     public static RowData deadLetter(
             String city,
-            Feed feed,
+            String feed,
             RejectReason reason,
             String detail,
-            String payload,
+            byte[] payload,
             String sourcePosition,
             long receivedAt,
             String entityType,
@@ -97,10 +80,10 @@ public final class LakeRows {
             Instant observedAt) {
         return GenericRowData.of(
                 StringData.fromString(city),
-                StringData.fromString(feed.id()),
+                StringData.fromString(feed),
                 StringData.fromString(reason.name()),
                 StringData.fromString(detail),
-                StringData.fromString(payload),
+                bytes(payload),
                 StringData.fromString(sourcePosition),
                 TimestampData.fromEpochMillis(receivedAt),
                 entityType == null ? null : StringData.fromString(entityType),
@@ -108,15 +91,9 @@ public final class LakeRows {
                 observedAt == null ? null : TimestampData.fromInstant(observedAt));
     }
 
-    /** Column index of {@code name} in the clean table of {@code type}. */
-    public static int index(EntityType type, String name) {
-        List<NestedField> columns = schema(type.cleanTable()).columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(type.cleanTable() + " has no column " + name);
+    /** The payload as a string column, from its bytes (empty when there were none). */
+    static StringData bytes(byte[] payload) {
+        return StringData.fromBytes(payload == null ? new byte[0] : payload);
     }
 
     static Object internal(Object value) {

@@ -1,6 +1,5 @@
 package org.citylake.ingest.source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -23,7 +22,7 @@ public final class FileReplay implements GeneratorFunction<Long, FeedMessage> {
 
     private transient int currentFile;
     private transient long nextIndex;
-    private transient BufferedReader reader;
+    private transient ByteLines reader;
 
     private FileReplay(List<ReplayFile> files) {
         this.files = List.copyOf(files);
@@ -66,7 +65,7 @@ public final class FileReplay implements GeneratorFunction<Long, FeedMessage> {
         if (file != currentFile || index != nextIndex) {
             seek(file, index);
         }
-        String line = reader.readLine();
+        byte[] line = reader.next();
         ReplayFile replayFile = files.get(file);
         long lineNumber = index - firstIndex[file] + 1;
         if (line == null) {
@@ -102,9 +101,9 @@ public final class FileReplay implements GeneratorFunction<Long, FeedMessage> {
 
     private void seek(int file, long index) throws IOException {
         close();
-        reader = ReplayFile.open(files.get(file).path());
+        reader = ByteLines.open(files.get(file).path());
         for (long skip = index - firstIndex[file]; skip > 0; skip--) {
-            reader.readLine();
+            reader.skip();
         }
         currentFile = file;
     }

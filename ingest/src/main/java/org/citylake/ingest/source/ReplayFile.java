@@ -21,8 +21,8 @@ public record ReplayFile(String city, String path, long lines) implements Serial
 
     public static ReplayFile of(String city, Path path) throws IOException {
         long count = 0;
-        try (BufferedReader reader = open(path.toString())) {
-            while (reader.readLine() != null) {
+        try (ByteLines lines = ByteLines.open(path.toString())) {
+            while (lines.skip()) {
                 count++;
             }
         }

@@ -31,13 +31,13 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.citylake.ingest.IngestSettings;
+import org.citylake.ingest.rows.CleanTable;
 import org.citylake.ingest.rows.LakeRows;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.RefTableWriter;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.CityRegistry;
-import org.citylake.model.EntityType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeduplicateTest {
 
-    private static final EntityType TRAFFIC = EntityType.TRAFFIC_FLOW_OBSERVED;
+    private static final CleanTable TRAFFIC = CleanTable.defined("TrafficFlowObserved");
     private static final String CITY = "aarhus";
     private static final Instant T0 = Instant.parse("2025-03-30T08:00:00Z");
     private static final Instant INGESTED = Instant.parse("2025-03-30T09:00:00Z");
@@ -67,7 +67,8 @@ class DeduplicateTest {
                     Duration.ofSeconds(30),
                     Duration.ofHours(1),
                     1,
-                    CityRegistry.empty());
+                    CityRegistry.empty(),
+                    org.citylake.model.feed.FeedCatalog.builtIn());
 
     /**
      * The state's name and serializer as the operator registers them; part of the checkpoint
@@ -276,7 +277,7 @@ class DeduplicateTest {
     @Test
     void aNewOperatorRecognisesReadingsTheLakeAlreadyHolds() throws Exception {
         try (Lake open = Lake.open(lake)) {
-            Table clean = open.table(TRAFFIC.cleanTable());
+            Table clean = open.table(TRAFFIC.name());
             RefTableWriter.append(
                     clean, List.of(committed(clean, "a", 0), committed(clean, "a", 5)));
         }
@@ -306,7 +307,7 @@ class DeduplicateTest {
     /** The operator in Flink's keyed harness, spoken to in {@code sensor@minute} readings. */
     private static final class Harness
             extends KeyedOneInputStreamOperatorTestHarness<
-                    String, Tuple2<RowData, String>, RowData> {
+                    String, Tuple2<RowData, byte[]>, RowData> {
 
         Harness(LakeConfig lake, int parallelism, int subtask) throws Exception {
             super(
@@ -385,9 +386,8 @@ class DeduplicateTest {
     }
 
     /** A clean row as the parser emits it ({@code is_late} false), with its message payload. */
-    private static Tuple2<RowData, String> reading(String sensor, int minute, String position) {
-        GenericRowData row =
-                new GenericRowData(LakeRows.schema(TRAFFIC.cleanTable()).columns().size());
+    private static Tuple2<RowData, byte[]> reading(String sensor, int minute, String position) {
+        GenericRowData row = new GenericRowData(TRAFFIC.schema().columns().size());
         row.setField(clean(TableRegistry.CITY), StringData.fromString(CITY));
         row.setField(clean(TableRegistry.ENTITY_ID), StringData.fromString(entityId(sensor)));
         row.setField(clean(TableRegistry.OBSERVED_AT), TimestampData.fromInstant(at(minute)));
@@ -396,7 +396,10 @@ class DeduplicateTest {
         row.setField(clean(TableRegistry.IS_LATE), false);
         row.setField(clean(TableRegistry.SOURCE_POSITION), StringData.fromString(position));
         row.setField(clean(TableRegistry.INGESTED_AT), TimestampData.fromInstant(INGESTED));
-        return Tuple2.of(row, payload(sensor, minute, position));
+        return Tuple2.of(
+                row,
+                payload(sensor, minute, position)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A row of {@code sensor@minute} as an earlier job committed it to the clean table. */
@@ -433,7 +436,7 @@ class DeduplicateTest {
     }
 
     private static int clean(String column) {
-        return LakeRows.index(TRAFFIC, column);
+        return TRAFFIC.index(column);
     }
 
     /** A reading the operator let through: sensor, minute, position, late flag. */

@@ -61,7 +61,7 @@ class FiwareExamplesTest {
 
             ParsedReading reading = accepted(Feed.TRAFFIC, json(entity));
 
-            assertThat(reading.type()).isEqualTo(EntityType.TRAFFIC_FLOW_OBSERVED);
+            assertThat(reading.type()).isEqualTo(EntityType.TRAFFIC_FLOW_OBSERVED.descriptor());
             assertThat(reading.entityId()).isEqualTo(ID);
             assertThat(reading.sensorId()).isEqualTo(SEGMENT);
             assertThat(reading.observedAt()).isEqualTo(Instant.parse("2016-12-07T11:10:00Z"));
@@ -114,7 +114,7 @@ class FiwareExamplesTest {
         void keyValuesExampleParses() {
             ParsedReading reading = accepted(Feed.AIR, fiware(MODEL, false));
 
-            assertThat(reading.type()).isEqualTo(EntityType.AIR_QUALITY_OBSERVED);
+            assertThat(reading.type()).isEqualTo(EntityType.AIR_QUALITY_OBSERVED.descriptor());
             assertThat(reading.entityId()).isEqualTo(ID);
             assertThat(reading.sensorId()).isEqualTo(STATION);
             assertThat(reading.observedAt()).isEqualTo(OBSERVED);
@@ -136,10 +136,35 @@ class FiwareExamplesTest {
         }
 
         @Test
+        void normalizedExampleIsRefusedForItsCarbonMonoxideInMilligrams() {
+            // Upstream, the normalized example sends co=500 with unitCode GP (mg/m³): 500,000
+            // µg/m³ once converted, above the range. keyValues sends 500 without a unit (µg/m³).
+            ParseOutcome.Rejected rejected = rejected(Feed.AIR, fiware(MODEL, true));
+
+            assertThat(rejected.reason()).isEqualTo(RejectReason.OUT_OF_RANGE);
+            assertThat(rejected.detail())
+                    .isEqualTo(
+                            "sensor "
+                                    + STATION
+                                    + " reading: co=500.0 mg/m³ = 500000 µg/m³ is above 100000");
+        }
+
+        @Test
+        void carbonMonoxideInMilligramsIsConvertedToMicrograms() {
+            ObjectNode normalized = tree(fiware(MODEL, true));
+            normalized.set("precipitation", v2("Number", 0));
+            ((ObjectNode) normalized.get("co")).put("value", 0.5);
+
+            assertThat(accepted(Feed.AIR, json(normalized)).values()).containsEntry("co", 500.0);
+        }
+
+        @Test
         void normalizedExampleIsRefusedForItsBooleanPrecipitation() {
             // Upstream inconsistency: keyValues says "precipitation": 0, normalized says Boolean
-            // false.
-            ParseOutcome.Rejected rejected = rejected(Feed.AIR, fiware(MODEL, true));
+            // false. (co is set as keyValues has it, without its mg/m³ unit code.)
+            ObjectNode normalized = tree(fiware(MODEL, true));
+            normalized.set("co", v2("Number", 500));
+            ParseOutcome.Rejected rejected = rejected(Feed.AIR, json(normalized));
 
             assertThat(rejected.reason()).isEqualTo(RejectReason.WRONG_TYPE);
             assertThat(rejected.detail())
@@ -158,6 +183,7 @@ class FiwareExamplesTest {
             // Upstream the normalized example has no2=69 where keyValues has co2=69 (not ingested).
             ObjectNode normalized = tree(fiware(MODEL, true));
             normalized.set("precipitation", v2("Number", 0));
+            normalized.set("co", v2("Number", 500));
 
             ParsedReading fromNormalized = accepted(Feed.AIR, json(normalized));
             ParsedReading fromKeyValues = accepted(Feed.AIR, fiware(MODEL, false));
@@ -175,6 +201,7 @@ class FiwareExamplesTest {
         void normalizedAndKeyValuesAreEqualOnceTheUpstreamDifferencesAreRemoved() {
             ObjectNode normalized = tree(fiware(MODEL, true));
             normalized.set("precipitation", v2("Number", 0));
+            normalized.set("co", v2("Number", 500));
             normalized.remove("no2");
 
             assertThat(accepted(Feed.AIR, json(normalized)))
@@ -192,7 +219,7 @@ class FiwareExamplesTest {
         void keyValuesExampleParses() {
             ParsedReading reading = accepted(Feed.LIGHTING, fiware(MODEL, false));
 
-            assertThat(reading.type()).isEqualTo(EntityType.STREETLIGHT);
+            assertThat(reading.type()).isEqualTo(EntityType.STREETLIGHT.descriptor());
             assertThat(reading.entityId()).isEqualTo(ID);
             assertThat(reading.sensorId()).isEqualTo(ID);
             // observationDateTime 2021-01-11T15:51:02+05:30
@@ -249,7 +276,8 @@ class FiwareExamplesTest {
 
             ParsedReading reading = accepted(Feed.LIGHTING, json(entity));
 
-            assertThat(reading.type()).isEqualTo(EntityType.STREETLIGHT_CONTROL_CABINET);
+            assertThat(reading.type())
+                    .isEqualTo(EntityType.STREETLIGHT_CONTROL_CABINET.descriptor());
             assertThat(reading.sensorId()).isEqualTo(ID);
             assertThat(reading.observedAt()).isEqualTo(Instant.parse("2016-07-08T16:04:30.201Z"));
             assertThat(reading.values())
@@ -282,7 +310,7 @@ class FiwareExamplesTest {
         void keyValuesExampleParses() {
             ParsedReading reading = accepted(Feed.WASTE, fiware(MODEL, false));
 
-            assertThat(reading.type()).isEqualTo(EntityType.WASTE_CONTAINER);
+            assertThat(reading.type()).isEqualTo(EntityType.WASTE_CONTAINER.descriptor());
             assertThat(reading.entityId()).isEqualTo(ID);
             assertThat(reading.sensorId()).isEqualTo(ID);
             // binLoggedTime 2021-03-01T15:51:02+05:30; the example has no fillingLevel.
@@ -316,7 +344,7 @@ class FiwareExamplesTest {
         void keyValuesExampleParses() {
             ParsedReading reading = accepted(Feed.PARKING, fiware(MODEL, false));
 
-            assertThat(reading.type()).isEqualTo(EntityType.OFF_STREET_PARKING);
+            assertThat(reading.type()).isEqualTo(EntityType.OFF_STREET_PARKING.descriptor());
             assertThat(reading.entityId()).isEqualTo(ID);
             assertThat(reading.sensorId()).isEqualTo(ID);
             // observationDateTime comes before occupancyModified in the lookup order.

@@ -31,7 +31,15 @@ final class ParserFixtures {
     private ParserFixtures() {}
 
     static ReadingParser parser(Feed feed) {
-        return new ReadingParser(feed, CITY_ZONE, FUTURE_TOLERANCE);
+        return parser(feed, CITY_ZONE, FUTURE_TOLERANCE);
+    }
+
+    static ReadingParser parser(Feed feed, java.time.ZoneId zone, Duration futureTolerance) {
+        return new ReadingParser(
+                feed.descriptor(),
+                org.citylake.model.feed.FeedCatalog.builtIn(),
+                zone,
+                futureTolerance);
     }
 
     static ParseOutcome parse(Feed feed, String payload) {

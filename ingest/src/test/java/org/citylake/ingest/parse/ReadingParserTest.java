@@ -44,13 +44,12 @@ class ReadingParserTest {
 
         String payload = ngsiLd(EntityType.TRAFFIC_FLOW_OBSERVED);
         assertThat(copy.parse(payload, NOW)).isEqualTo(original.parse(payload, NOW));
-        assertThat(copy.feed()).isEqualTo(Feed.TRAFFIC);
+        assertThat(copy.feed()).isEqualTo(Feed.TRAFFIC.descriptor());
     }
 
     @Test
     void refusesANegativeFutureTolerance() {
-        assertThatThrownBy(
-                        () -> new ReadingParser(Feed.AIR, ZoneId.of("UTC"), Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> parser(Feed.AIR, ZoneId.of("UTC"), Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("futureTolerance");
     }
@@ -70,7 +69,7 @@ class ReadingParserTest {
         entity.put("dateObserved", "2024-07-01T12:00:00");
 
         ParseOutcome outcome =
-                new ReadingParser(Feed.LIGHTING, ZoneId.of("Asia/Kolkata"), Duration.ZERO)
+                parser(Feed.LIGHTING, ZoneId.of("Asia/Kolkata"), Duration.ZERO)
                         .parse(json(entity), NOW);
 
         assertThat(((ParseOutcome.Accepted) outcome).reading().observedAt())
@@ -237,7 +236,8 @@ class ReadingParserTest {
     @Test
     void everyFeedAcceptsEachOfItsTypes() {
         for (EntityType type : EntityType.values()) {
-            assertThat(accepted(type.feed(), json(minimal(type))).type()).isEqualTo(type);
+            assertThat(accepted(type.feed(), json(minimal(type))).type())
+                    .isEqualTo(type.descriptor());
         }
     }
 }

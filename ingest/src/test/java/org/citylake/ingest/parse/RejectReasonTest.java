@@ -313,12 +313,12 @@ class RejectReasonTest {
                         AIR_QUALITY_OBSERVED,
                         "relativeHumidity",
                         "140",
-                        "relativeHumidity=140.0 (fraction or %) is above 100"),
+                        "relativeHumidity=140.0 % = 1.4 is above 1"),
                 arguments(
                         AIR_QUALITY_OBSERVED,
                         "relativeHumidity",
                         "-0.1",
-                        "relativeHumidity=-0.1 (fraction or %) is below 0"),
+                        "relativeHumidity=-0.1 is below 0"),
                 arguments(
                         AIR_QUALITY_OBSERVED,
                         "atmosphericPressure",

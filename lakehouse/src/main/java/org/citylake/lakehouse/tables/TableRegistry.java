@@ -21,8 +21,11 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.types.Types.NestedField;
-import org.citylake.model.EntityType;
-import org.citylake.model.Feed;
+import org.citylake.model.feed.ColumnSpec;
+import org.citylake.model.feed.ColumnType;
+import org.citylake.model.feed.EntityDescriptor;
+import org.citylake.model.feed.FeedCatalog;
+import org.citylake.model.feed.FeedDescriptor;
 
 /**
  * Every table of the lake, by namespace:
@@ -36,6 +39,10 @@ import org.citylake.model.Feed;
  * </ul>
  *
  * Every table carries {@code city} so one lake holds many cities. {@link #createAll} is idempotent.
+ *
+ * <p>The {@code raw} and {@code clean} tables (and the {@code ref} tables a descriptor defines)
+ * come from the feed descriptors of a {@link FeedCatalog}: {@link #get()} holds the built-in feeds,
+ * {@link #of(FeedCatalog)} a lake's own.
  */
 public final class TableRegistry {
 
@@ -83,15 +90,30 @@ public final class TableRegistry {
     }
 
     private final Map<String, TableDef> tables = new LinkedHashMap<>();
+    private final FeedCatalog feeds;
 
-    private TableRegistry() {
-        for (Feed feed : Feed.values()) {
+    private TableRegistry(FeedCatalog feeds) {
+        this.feeds = feeds;
+        for (FeedDescriptor feed : feeds.feeds()) {
             add(raw(feed));
         }
-        for (EntityType type : EntityType.values()) {
+        for (EntityDescriptor type : feeds.entities()) {
             add(clean(type));
         }
         refTables().forEach(this::add);
+        for (EntityDescriptor type : feeds.entities()) {
+            String ref = type.refTable().orElse(null);
+            if (ref != null && !tables.containsKey(ref)) {
+                add(descriptorRef(type));
+            } else if (ref != null && !type.sensor().refColumns().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "entity "
+                                + type.type()
+                                + " defines the columns of "
+                                + ref
+                                + ", which is defined already; drop its \"refColumns\"");
+            }
+        }
         for (TableSet set : ServiceLoader.load(TableSet.class, TableSet.class.getClassLoader())) {
             set.tables().forEach(this::add);
         }
@@ -99,10 +121,22 @@ public final class TableRegistry {
         add(jobRuns());
     }
 
-    private static final TableRegistry INSTANCE = new TableRegistry();
+    private static final class BuiltIn {
+        static final TableRegistry INSTANCE = new TableRegistry(FeedCatalog.builtIn());
+    }
 
+    /** The tables of the built-in feeds, the ref, gold and ops tables. */
     public static TableRegistry get() {
-        return INSTANCE;
+        return BuiltIn.INSTANCE;
+    }
+
+    /** The tables of {@code feeds}, the ref, gold and ops tables. */
+    public static TableRegistry of(FeedCatalog feeds) {
+        return feeds == FeedCatalog.builtIn() ? get() : new TableRegistry(feeds);
+    }
+
+    public FeedCatalog feeds() {
+        return feeds;
     }
 
     public List<TableDef> all() {
@@ -143,6 +177,7 @@ public final class TableRegistry {
             } else {
                 Table table = catalog.loadTable(def.id());
                 renameColumns(table, def);
+                addColumns(table, def);
                 alignProperties(table, def);
             }
         }
@@ -179,6 +214,50 @@ public final class TableRegistry {
         }
     }
 
+    /**
+     * Adds, in place and in one commit, the optional columns a definition has gained since its
+     * table was created (a descriptor's new optional attribute): Iceberg schema evolution, nothing
+     * rewritten, existing rows read null. A column whose type changed, or a new required column,
+     * cannot be added to rows already written: the error says so.
+     */
+    private static void addColumns(Table table, TableDef def) {
+        org.apache.iceberg.UpdateSchema update = null;
+        for (NestedField field : def.schema().columns()) {
+            NestedField existing = table.schema().findField(field.name());
+            if (existing == null) {
+                if (field.isRequired()) {
+                    throw new IllegalStateException(
+                            def.name()
+                                    + ": column "
+                                    + field.name()
+                                    + " is new and required, but the table holds rows without"
+                                    + " it; make it optional (not \"required\")");
+                }
+                update = update == null ? table.updateSchema() : update;
+                update.addColumn(field.name(), field.type(), field.doc());
+            } else if (!existing.type().equals(field.type())
+                    && !(existing.type().equals(Types.IntegerType.get())
+                            && field.type().equals(Types.LongType.get()))) {
+                throw new IllegalStateException(
+                        def.name()
+                                + ": column "
+                                + field.name()
+                                + " is "
+                                + existing.type()
+                                + " in the lake but "
+                                + field.type()
+                                + " in its definition; a column's type cannot change: give the"
+                                + " new one another name");
+            } else if (!existing.type().equals(field.type())) {
+                update = update == null ? table.updateSchema() : update;
+                update.updateColumn(field.name(), Types.LongType.get());
+            }
+        }
+        if (update != null) {
+            update.commit();
+        }
+    }
+
     /** Sets write properties added to a definition since its table was created; one commit. */
     private static void alignProperties(Table table, TableDef def) {
         Map<String, String> missing = new LinkedHashMap<>();
@@ -202,7 +281,7 @@ public final class TableRegistry {
         tables.put(def.name(), def);
     }
 
-    private static TableDef raw(Feed feed) {
+    private static TableDef raw(FeedDescriptor feed) {
         Schema schema =
                 schema(
                         req(CITY, Types.StringType.get(), "city the feed belongs to"),
@@ -219,10 +298,13 @@ public final class TableRegistry {
                 schema,
                 spec,
                 RAW_PROPERTIES,
-                "Raw " + feed.id() + " feed messages as received, for audit and replay");
+                "Raw "
+                        + feed.id()
+                        + " feed messages as received, for audit and replay"
+                        + (feed.description().isEmpty() ? "" : " (" + feed.description() + ")"));
     }
 
-    private static TableDef clean(EntityType type) {
+    private static TableDef clean(EntityDescriptor type) {
         List<NestedField> fields = new ArrayList<>();
         fields.add(req(CITY, Types.StringType.get(), "city the reading belongs to"));
         fields.add(req(ENTITY_ID, Types.StringType.get(), "NGSI entity id of the observation"));
@@ -232,7 +314,7 @@ public final class TableRegistry {
                 req(
                         IS_LATE,
                         Types.BooleanType.get(),
-                        "true when the reading arrived behind the event-time watermark"));
+                        "true when the reading arrived behind its city's event-time watermark"));
         fields.add(
                 req(
                         SOURCE_POSITION,
@@ -245,192 +327,75 @@ public final class TableRegistry {
                 schema,
                 cleanSpec(schema, type),
                 COMMON_PROPERTIES,
-                "Valid, unique " + type.ngsiType() + " readings (FIWARE Smart Data Model)");
+                type.description());
     }
 
     /**
-     * City, then time: by day for the high-rate feeds (every traffic detector or lamp of a city
-     * reports many times an hour, 10^5..10^6 readings a day), by month for the rest (a handful of
-     * stations, garages or bins: day partitions would hold one tiny file each).
+     * City, then time, as the descriptor says: by day for the high-rate feeds (every traffic
+     * detector or lamp of a city reports many times an hour, 10^5..10^6 readings a day), by month
+     * for the rest (a handful of stations, garages or bins: day partitions would hold one tiny file
+     * each).
      */
-    static PartitionSpec cleanSpec(Schema schema, EntityType type) {
+    static PartitionSpec cleanSpec(Schema schema, EntityDescriptor type) {
         PartitionSpec.Builder spec = PartitionSpec.builderFor(schema).identity(CITY);
+        return type.partition().equals(EntityDescriptor.DAY)
+                ? spec.day(OBSERVED_AT).build()
+                : spec.month(OBSERVED_AT).build();
+    }
+
+    /**
+     * Descriptor-defined columns of a clean table: the sensor (required), the interval length, the
+     * measured columns.
+     */
+    static List<NestedField> measures(EntityDescriptor type) {
+        List<NestedField> fields = new ArrayList<>();
+        fields.add(req(type.sensorColumn(), Types.StringType.get(), type.sensor().comment()));
+        if (type.observedAt().lengthColumn() != null) {
+            String comment = type.observedAt().lengthComment();
+            fields.add(
+                    opt(
+                            type.observedAt().lengthColumn(),
+                            Types.IntegerType.get(),
+                            comment == null ? "length of the observation interval, s" : comment));
+        }
+        for (ColumnSpec column : type.columns()) {
+            Type columnType = icebergType(column.type());
+            fields.add(
+                    column.required()
+                            ? req(column.name(), columnType, column.comment())
+                            : opt(column.name(), columnType, column.comment()));
+        }
+        return fields;
+    }
+
+    public static Type icebergType(ColumnType type) {
         return switch (type) {
-            case TRAFFIC_FLOW_OBSERVED, STREETLIGHT -> spec.day(OBSERVED_AT).build();
-            default -> spec.month(OBSERVED_AT).build();
+            case TEXT -> Types.StringType.get();
+            case INT -> Types.IntegerType.get();
+            case LONG -> Types.LongType.get();
+            case DOUBLE -> Types.DoubleType.get();
+            case BOOLEAN -> Types.BooleanType.get();
+            case TIMESTAMP -> TS;
         };
     }
 
-    /** Feed-specific columns of each clean table; names are what the parsers emit. */
-    static List<NestedField> measures(EntityType type) {
-        return switch (type) {
-            case TRAFFIC_FLOW_OBSERVED ->
-                    List.of(
-                            req(
-                                    "segment_id",
-                                    Types.StringType.get(),
-                                    "refRoadSegment: ref.road_segments id"),
-                            opt("lane_id", Types.IntegerType.get(), "laneId"),
-                            opt(
-                                    "interval_s",
-                                    Types.IntegerType.get(),
-                                    "length of the observation interval, s"),
-                            opt(
-                                    "intensity",
-                                    Types.LongType.get(),
-                                    "vehicles counted in the interval"),
-                            opt(
-                                    "avg_speed_kmh",
-                                    Types.DoubleType.get(),
-                                    "averageVehicleSpeed, km/h"),
-                            opt(
-                                    "avg_travel_time_s",
-                                    Types.DoubleType.get(),
-                                    "averageTravelTime over the segment, s"),
-                            opt(
-                                    "median_travel_time_s",
-                                    Types.DoubleType.get(),
-                                    "medianTravelTime over the segment, s"),
-                            opt(
-                                    "occupancy",
-                                    Types.DoubleType.get(),
-                                    "share of time the detector is occupied, 0..1"),
-                            opt(
-                                    "congested",
-                                    Types.BooleanType.get(),
-                                    "congested flag as reported"));
-            case AIR_QUALITY_OBSERVED ->
-                    List.of(
-                            req(
-                                    "station_id",
-                                    Types.StringType.get(),
-                                    "refPointOfInterest/refDevice: ref.air_stations id"),
-                            opt("pm25", Types.DoubleType.get(), "PM2.5, µg/m³"),
-                            opt("pm10", Types.DoubleType.get(), "PM10, µg/m³"),
-                            opt("no2", Types.DoubleType.get(), "NO2, µg/m³"),
-                            opt("o3", Types.DoubleType.get(), "O3, µg/m³"),
-                            opt("so2", Types.DoubleType.get(), "SO2, µg/m³"),
-                            opt("co", Types.DoubleType.get(), "CO, µg/m³"),
-                            opt("temperature_c", Types.DoubleType.get(), "air temperature, °C"),
-                            opt("dew_point_c", Types.DoubleType.get(), "dew point, °C"),
-                            opt(
-                                    "relative_humidity",
-                                    Types.DoubleType.get(),
-                                    "relative humidity, 0..1"),
-                            opt(
-                                    "pressure_hpa",
-                                    Types.DoubleType.get(),
-                                    "atmospheric pressure, hPa"),
-                            opt("wind_speed_ms", Types.DoubleType.get(), "wind speed, m/s"),
-                            opt(
-                                    "wind_direction_deg",
-                                    Types.DoubleType.get(),
-                                    "wind direction, degrees from north"),
-                            opt("precipitation_mm", Types.DoubleType.get(), "precipitation, mm"),
-                            opt(
-                                    "cumulated_wind_speed_ms",
-                                    Types.DoubleType.get(),
-                                    "wind speed cumulated since the wind last changed direction, m/s"),
-                            opt(
-                                    "cumulated_snow_h",
-                                    Types.DoubleType.get(),
-                                    "hours of snow cumulated, h"),
-                            opt(
-                                    "cumulated_rain_h",
-                                    Types.DoubleType.get(),
-                                    "hours of rain cumulated, h"));
-            case STREETLIGHT ->
-                    List.of(
-                            req(
-                                    "lamp_id",
-                                    Types.StringType.get(),
-                                    "ref.streetlights id (the entity id)"),
-                            opt(
-                                    "power_state",
-                                    Types.StringType.get(),
-                                    "powerState: on, off, low, bootingUp"),
-                            opt(
-                                    "status",
-                                    Types.StringType.get(),
-                                    "status: ok, defectiveLamp, columnIssue, brokenLantern"),
-                            opt("illuminance_level", Types.DoubleType.get(), "dimming level, 0..1"),
-                            opt(
-                                    "power_w",
-                                    Types.DoubleType.get(),
-                                    "active power (powerConsumption), W"),
-                            opt(
-                                    "energy_kwh",
-                                    Types.DoubleType.get(),
-                                    "lifetime energy (lifetimePowerConsumption), kWh"),
-                            opt(
-                                    "cabinet_id",
-                                    Types.StringType.get(),
-                                    "refStreetlightControlCabinet"));
-            case STREETLIGHT_CONTROL_CABINET ->
-                    List.of(
-                            req(
-                                    "cabinet_id",
-                                    Types.StringType.get(),
-                                    "ref.streetlight_cabinets id (the entity id)"),
-                            opt(
-                                    "energy_kwh",
-                                    Types.DoubleType.get(),
-                                    "energyConsumed meter reading, kWh"),
-                            opt(
-                                    "last_meter_reading_kwh",
-                                    Types.DoubleType.get(),
-                                    "lastMeterReading, kWh"),
-                            opt(
-                                    "total_active_power_kw",
-                                    Types.DoubleType.get(),
-                                    "totalActivePower, kW"),
-                            opt(
-                                    "working_mode",
-                                    Types.StringType.get(),
-                                    "workingMode: automatic, manual, semiautomatic"));
-            case WASTE_CONTAINER ->
-                    List.of(
-                            req(
-                                    "container_id",
-                                    Types.StringType.get(),
-                                    "ref.waste_containers id (the entity id)"),
-                            opt(
-                                    "filling_level",
-                                    Types.DoubleType.get(),
-                                    "fillingLevel, 0..1 of capacity"),
-                            opt("cargo_weight_kg", Types.DoubleType.get(), "cargoWeight, kg"),
-                            opt("category", Types.StringType.get(), "waste category"),
-                            opt("status", Types.StringType.get(), "status as reported"),
-                            opt("date_last_emptying", TS, "dateLastEmptying"));
-            case WASTE_COLLECTION ->
-                    List.of(
-                            req("container_id", Types.StringType.get(), "ref.waste_containers id"),
-                            opt(
-                                    "vehicle_id",
-                                    Types.StringType.get(),
-                                    "refVehicle: collecting vehicle"),
-                            opt(
-                                    "fill_before",
-                                    Types.DoubleType.get(),
-                                    "filling level before emptying, 0..1"),
-                            opt(
-                                    "fill_after",
-                                    Types.DoubleType.get(),
-                                    "filling level after emptying, 0..1"),
-                            opt("volume_l", Types.DoubleType.get(), "volume collected, litres"),
-                            opt("weight_kg", Types.DoubleType.get(), "weight collected, kg"));
-            case OFF_STREET_PARKING ->
-                    List.of(
-                            req(
-                                    "lot_id",
-                                    Types.StringType.get(),
-                                    "ref.parking_lots id (the entity id)"),
-                            opt("total_spots", Types.IntegerType.get(), "totalSpotNumber"),
-                            opt("available_spots", Types.IntegerType.get(), "availableSpotNumber"),
-                            opt("occupied_spots", Types.IntegerType.get(), "occupiedSpotNumber"),
-                            opt("occupancy", Types.DoubleType.get(), "occupied / total, 0..1"),
-                            opt("status", Types.StringType.get(), "status as reported"));
-        };
+    /** A ref table a descriptor defines: id, then its columns (default name, lon, lat). */
+    private static TableDef descriptorRef(EntityDescriptor type) {
+        List<NestedField> columns = new ArrayList<>();
+        if (type.sensor().refColumns().isEmpty()) {
+            columns.add(opt("name", Types.StringType.get(), "name"));
+            columns.add(opt("lon", Types.DoubleType.get(), "longitude, WGS84"));
+            columns.add(opt("lat", Types.DoubleType.get(), "latitude, WGS84"));
+        } else {
+            for (ColumnSpec column : type.sensor().refColumns()) {
+                columns.add(opt(column.name(), icebergType(column.type()), column.comment()));
+            }
+        }
+        String description = type.sensor().refDescription();
+        return ref(
+                type.sensor().ref(),
+                description == null ? "Assets " + type.type() + " readings refer to" : description,
+                columns.toArray(NestedField[]::new));
     }
 
     private static List<TableDef> refTables() {

@@ -1,17 +1,26 @@
 package org.citylake.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.citylake.ingest.parse.ParserFixtures.tree;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class NgsiAttributesTest {
+class EntityScannerTest {
 
-    private static JsonNode valueOf(String attributeJson) {
-        return new NgsiAttributes(tree("{\"a\": " + attributeJson + "}")).value("a");
+    private static AttributeValue valueOf(String attributeJson) {
+        return scan("{\"a\": " + attributeJson + "}").value("a");
+    }
+
+    private static EntityScanner scan(String json) {
+        EntityScanner scanner = new EntityScanner(java.util.Set.of("a", "intensity"));
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            scanner.scan(bytes, 0, bytes.length);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return scanner;
     }
 
     @ParameterizedTest
@@ -26,7 +35,7 @@ class NgsiAttributesTest {
                 "{\"type\": \"Property\", \"value\": {\"@type\": \"Number\", \"@value\": 197}}"
             })
     void numberInEveryEncoding(String attribute) {
-        assertThat(valueOf(attribute).intValue()).isEqualTo(197);
+        assertThat(valueOf(attribute).number).isEqualTo(197.0);
     }
 
     @ParameterizedTest
@@ -39,7 +48,7 @@ class NgsiAttributesTest {
                 "{\"type\": \"VocabProperty\", \"vocab\": \"urn:ngsi-ld:RoadSegment:1\"}"
             })
     void textAndReferencesInEveryEncoding(String attribute) {
-        assertThat(valueOf(attribute).textValue()).isEqualTo("urn:ngsi-ld:RoadSegment:1");
+        assertThat(valueOf(attribute).text).isEqualTo("urn:ngsi-ld:RoadSegment:1");
     }
 
     @ParameterizedTest
@@ -51,25 +60,48 @@ class NgsiAttributesTest {
                 "{\"type\": \"Property\", \"value\": {\"@type\": \"DateTime\", \"@value\": \"2024-03-12T08:00:00Z\"}}"
             })
     void datesInEveryEncoding(String attribute) {
-        assertThat(valueOf(attribute).textValue()).isEqualTo("2024-03-12T08:00:00Z");
+        assertThat(valueOf(attribute).text).isEqualTo("2024-03-12T08:00:00Z");
     }
 
     @Test
     void geoJsonInKeyValuesIsTheValueItself() {
-        JsonNode point = valueOf("{\"type\": \"Point\", \"coordinates\": [12.5, 55.6]}");
+        AttributeValue point = valueOf("{\"type\": \"Point\", \"coordinates\": [12.5, 55.6]}");
 
-        assertThat(point.get("type").textValue()).isEqualTo("Point");
-        assertThat(point.get("coordinates")).hasSize(2);
+        assertThat(point.kind).isEqualTo(AttributeValue.Kind.OBJECT);
     }
 
     @Test
     void geoPropertyIsUnwrapped() {
-        JsonNode point =
+        AttributeValue point =
                 valueOf(
                         "{\"type\": \"GeoProperty\", \"value\": {\"type\": \"Point\","
                                 + " \"coordinates\": [12.5, 55.6]}}");
 
-        assertThat(point.get("type").textValue()).isEqualTo("Point");
+        assertThat(point.kind).isEqualTo(AttributeValue.Kind.OBJECT);
+        assertThat(point.unitCode).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"type\": \"Number\", \"value\": 5, \"metadata\": {\"unitCode\": {\"type\": \"Text\", \"value\": \"MTS\"}}}",
+                "{\"type\": \"Property\", \"value\": 5, \"unitCode\": \"MTS\"}",
+                "{\"value\": 5, \"metadata\": {\"unitCode\": {\"value\": \"MTS\"}}}"
+            })
+    void unitCodeIsReadInBothNormalizedForms(String attribute) {
+        AttributeValue value = valueOf(attribute);
+        assertThat(value.number).isEqualTo(5.0);
+        assertThat(value.unitCode).isEqualTo("MTS");
+    }
+
+    @Test
+    void otherAttributesAreSkippedButMustBeValidJson() {
+        EntityScanner scanner = new EntityScanner(java.util.Set.of("a"));
+        byte[] bad =
+                "{\"b\": {\"x\": [1, }, \"a\": 1}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scanner.scan(bad, 0, bad.length))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
     }
 
     @ParameterizedTest
@@ -85,14 +117,13 @@ class NgsiAttributesTest {
 
     @Test
     void missingAttributeIsAbsent() {
-        assertThat(new NgsiAttributes(tree("{\"id\": \"x\"}")).value("intensity")).isNull();
+        assertThat(scan("{\"id\": \"x\"}").value("intensity")).isNull();
     }
 
     @Test
     void objectWithValueAndOtherMembersButNoTypeIsTheValueItself() {
-        JsonNode value = valueOf("{\"value\": 1, \"unit\": \"m\"}");
+        AttributeValue value = valueOf("{\"value\": 1, \"unit\": \"m\"}");
 
-        assertThat(value.isObject()).isTrue();
-        assertThat(value.get("unit").textValue()).isEqualTo("m");
+        assertThat(value.kind).isEqualTo(AttributeValue.Kind.OBJECT);
     }
 }
