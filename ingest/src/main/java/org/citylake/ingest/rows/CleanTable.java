@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.iceberg.Schema;
@@ -93,28 +95,62 @@ public record CleanTable(String feed, EntityDescriptor entity, Schema schema)
 
     /** A clean row, {@code is_late} false until the deduplicator knows better. */
     public GenericRowData row(ParsedReading reading, FeedMessage message, long ingestedAt) {
-        String[] names = columnNames();
+        Layout layout = layout();
+        String[] names = layout.names;
+        int[] roles = layout.roles;
         GenericRowData row = new GenericRowData(names.length);
         Map<String, Object> values = reading.values();
         for (int i = 0; i < names.length; i++) {
-            String name = names[i];
             Object value =
-                    switch (name) {
-                        case TableRegistry.CITY -> message.city;
-                        case TableRegistry.ENTITY_ID -> reading.entityId();
-                        case TableRegistry.OBSERVED_AT -> reading.observedAt();
-                        case TableRegistry.IS_LATE -> Boolean.FALSE;
-                        case TableRegistry.SOURCE_POSITION -> message.sourcePosition;
-                        case TableRegistry.INGESTED_AT ->
-                                java.time.Instant.ofEpochMilli(ingestedAt);
-                        default -> values.get(name);
+                    switch (roles[i]) {
+                        case CITY -> StringData.fromString(message.city);
+                        case ENTITY -> StringData.fromString(reading.entityId());
+                        case OBSERVED -> TimestampData.fromInstant(reading.observedAt());
+                        case LATE -> Boolean.FALSE;
+                        case POSITION -> StringData.fromString(message.sourcePosition);
+                        case INGESTED -> TimestampData.fromEpochMillis(ingestedAt);
+                        default -> LakeRows.internal(values.get(names[i]));
                     };
-            row.setField(i, LakeRows.internal(value));
+            row.setField(i, value);
         }
         return row;
     }
 
-    private String[] columnNames() {
-        return schema.columns().stream().map(NestedField::name).toArray(String[]::new);
+    private static final int MEASURE = 0;
+    private static final int CITY = 1;
+    private static final int ENTITY = 2;
+    private static final int OBSERVED = 3;
+    private static final int LATE = 4;
+    private static final int POSITION = 5;
+    private static final int INGESTED = 6;
+
+    /** Column names and what fills each, worked out once per table. */
+    private record Layout(String[] names, int[] roles) {}
+
+    private static final java.util.Map<Schema, Layout> LAYOUTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Layout layout() {
+        return LAYOUTS.computeIfAbsent(
+                schema,
+                s -> {
+                    List<NestedField> columns = s.columns();
+                    String[] names = new String[columns.size()];
+                    int[] roles = new int[columns.size()];
+                    for (int i = 0; i < names.length; i++) {
+                        names[i] = columns.get(i).name();
+                        roles[i] =
+                                switch (names[i]) {
+                                    case TableRegistry.CITY -> CITY;
+                                    case TableRegistry.ENTITY_ID -> ENTITY;
+                                    case TableRegistry.OBSERVED_AT -> OBSERVED;
+                                    case TableRegistry.IS_LATE -> LATE;
+                                    case TableRegistry.SOURCE_POSITION -> POSITION;
+                                    case TableRegistry.INGESTED_AT -> INGESTED;
+                                    default -> MEASURE;
+                                };
+                    }
+                    return new Layout(names, roles);
+                });
     }
 }
