@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.citylake.model.feed.ColumnSpec;
@@ -33,6 +33,8 @@ final class DescriptorExtractor implements Serializable {
 
     private final EntityDescriptor entity;
     private final List<Column> columns;
+    private final boolean bounded;
+    private final boolean derives;
 
     private record Column(ColumnSpec spec, NumberRule rule, ColumnSpec.Derivation derivation)
             implements Serializable {}
@@ -48,6 +50,8 @@ final class DescriptorExtractor implements Serializable {
                             spec.derivation()));
         }
         this.columns = List.copyOf(compiled);
+        this.bounded = compiled.stream().anyMatch(c -> c.spec().atMost() != null);
+        this.derives = compiled.stream().anyMatch(c -> c.derivation() != null);
     }
 
     EntityDescriptor entity() {
@@ -84,8 +88,8 @@ final class DescriptorExtractor implements Serializable {
         Integer length = observationTime(in, entity.observedAt());
         in.required(sensor, String.join(" or ", sensorSpec.attributes()));
 
-        Map<String, Object> values = new LinkedHashMap<>(16);
-        Map<String, Object> byAttribute = new LinkedHashMap<>(16);
+        Map<String, Object> values = new HashMap<>(32);
+        Map<String, Object> byAttribute = bounded ? new HashMap<>(16) : null;
         values.put(sensorSpec.column(), sensor);
         if (entity.observedAt().lengthColumn() != null && length != null) {
             values.put(entity.observedAt().lengthColumn(), length);
@@ -105,7 +109,7 @@ final class DescriptorExtractor implements Serializable {
                 if (spec.required()) {
                     in.required(value, spec.attribute());
                 }
-                if (value != null) {
+                if (value != null && byAttribute != null) {
                     byAttribute.put(spec.attribute(), value);
                 }
                 if (value != null && spec.atMost() != null) {
@@ -129,7 +133,7 @@ final class DescriptorExtractor implements Serializable {
                 values.put(spec.name(), value);
             }
         }
-        for (Column column : columns) {
+        for (Column column : derives ? columns : List.<Column>of()) {
             if (column.derivation() == null || values.containsKey(column.spec().name())) {
                 continue;
             }
