@@ -1,5 +1,6 @@
 package org.citylake.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -71,7 +72,7 @@ public final class TestdataCommand {
                         + " every --step from --start on (local time), round-robin over"
                         + " --sensors sensors, with bad lines seeded among them",
                 "  <out>/<city>/ref/<table>.jsonl     the sensors, with the ref table's columns",
-                "  <out>/<city>/ref/cities.jsonl      the city's registration",
+                "  <out>/<city>/ref/cities.jsonl      the city's registration, unless it has one",
                 "  <out>/<unregistered>/<feed>.jsonl  readings of a city nobody registers",
                 "  <out>/<city>/<feed>.expected.json  what ingesting it must give: clean rows,"
                         + " values per column, dead letters per reason and the reason of each bad"
@@ -163,7 +164,10 @@ public final class TestdataCommand {
                                 + " cities.jsonl.")
         String unregisteredCity;
 
-        @Option(names = "--name", description = "City name (default: the known one, or the id).")
+        @Option(
+                names = "--name",
+                paramLabel = "NAME",
+                description = "City name (default: the known one, or the id).")
         String name;
 
         @Option(names = "--country", paramLabel = "CC", description = "ISO country code.")
@@ -181,8 +185,18 @@ public final class TestdataCommand {
         @Option(names = "--lat", paramLabel = "DEG", description = "Centroid latitude, WGS84.")
         Double lat;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "default <data-dir>/feeds")
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "Where to write (default <data-dir>/feeds).")
         Path out;
+
+        @Option(
+                names = "--overwrite",
+                description =
+                        "Replace feed and ref files already there (by default they are left"
+                                + " alone and nothing is written).")
+        boolean overwrite;
 
         @Override
         public Integer call() throws Exception {
@@ -200,6 +214,20 @@ public final class TestdataCommand {
                             badPerReason,
                             unregisteredCity,
                             5);
+            if (!overwrite) {
+                for (String feed : feeds) {
+                    for (Path file :
+                            FeedGenerator.targets(
+                                    catalog, feed.trim(), registered, settings, dir)) {
+                        if (Files.exists(file)) {
+                            throw new IllegalArgumentException(
+                                    file
+                                            + " exists; choose another --out, or pass --overwrite"
+                                            + " to replace it");
+                        }
+                    }
+                }
+            }
             for (String feed : feeds) {
                 GeneratedFeed generated =
                         FeedGenerator.generate(catalog, feed.trim(), registered, settings, dir);

@@ -59,7 +59,7 @@ import org.citylake.model.feed.UnitConversion;
  *   &lt;out&gt;/&lt;city&gt;/&lt;feed&gt;.jsonl           valid readings in observation-time order (keyValues; every
  *                                     few an NGSI-v2 normalized one), bad lines seeded among them
  *   &lt;out&gt;/&lt;city&gt;/ref/&lt;ref table&gt;.jsonl  the sensors, with the ref table's columns
- *   &lt;out&gt;/&lt;city&gt;/ref/cities.jsonl      the city's registration
+ *   &lt;out&gt;/&lt;city&gt;/ref/cities.jsonl      the city's registration (unless there is one)
  *   &lt;out&gt;/&lt;unregistered&gt;/&lt;feed&gt;.jsonl   valid readings of a city nobody registers (UNKNOWN_CITY)
  *   &lt;out&gt;/&lt;city&gt;/&lt;feed&gt;.expected.json   the oracle ({@link GeneratedFeed})
  * </pre>
@@ -246,6 +246,27 @@ public final class FeedGenerator {
         return new FeedGenerator(catalog, catalog.feed(feedId), city, settings).write(out);
     }
 
+    /**
+     * The feed and ref files {@link #generate} writes (besides the oracle, and the city's {@code
+     * cities.jsonl}, which it writes only when there is none), for a caller that will not replace
+     * files it did not write.
+     */
+    public static List<Path> targets(
+            FeedCatalog catalog, String feedId, City city, Settings settings, Path out) {
+        FeedDescriptor feed = catalog.feed(feedId);
+        List<Path> files = new ArrayList<>();
+        files.add(out.resolve(city.id()).resolve(feed.id() + ".jsonl"));
+        if (settings.badPerReason() > 0) {
+            files.add(out.resolve(settings.unregisteredCity()).resolve(feed.id() + ".jsonl"));
+        }
+        feed.entities().stream()
+                .map(EntityDescriptor::refTable)
+                .flatMap(Optional::stream)
+                .distinct()
+                .forEach(ref -> files.add(FeedConverter.refPath(out, city.id(), ref)));
+        return files;
+    }
+
     /** The city {@code id} stands for when no registration is given: Wuhan or a bundled city. */
     public static Optional<City> knownCity(String id) {
         if (id.equals(WUHAN.id())) {
@@ -312,7 +333,9 @@ public final class FeedGenerator {
         }
 
         Map<String, Long> ref = new LinkedHashMap<>();
-        BundledCities.write(city, out);
+        if (!Files.exists(FeedConverter.refPath(out, city.id(), TableRegistry.CITIES))) {
+            BundledCities.write(city, out); // a registration already there is left as it is
+        }
         ref.put(TableRegistry.CITIES, 1L);
         for (Map.Entry<String, List<Sensor>> entry : sensors.entrySet()) {
             if (entry.getKey().startsWith("ref.")) {

@@ -214,6 +214,28 @@ class FeedGeneratorTest {
                 .hasMessageContaining("unregistered city must not be lyon");
     }
 
+    @Test
+    void itNamesTheFilesItWritesAndKeepsARegistrationAlreadyThere() throws IOException {
+        Path cities = dir.resolve("wuhan/ref/cities.jsonl");
+        Files.createDirectories(cities.getParent());
+        String registration =
+                "{\"city\":\"wuhan\",\"name\":\"Wuhan\",\"time_zone\":\"Asia/Shanghai\","
+                        + "\"lon\":114.3,\"lat\":30.6,\"peak_hours\":\"07-09\"}\n";
+        Files.writeString(cities, registration);
+        FeedGenerator.Settings settings = FeedGenerator.Settings.defaults();
+        List<Path> targets =
+                FeedGenerator.targets(CATALOG, "water", FeedGenerator.WUHAN, settings, dir);
+        assertThat(targets)
+                .containsExactly(
+                        dir.resolve("wuhan/water.jsonl"),
+                        dir.resolve("nowhere/water.jsonl"),
+                        dir.resolve("wuhan/ref/water_stations.jsonl"));
+        assertThat(targets).noneMatch(Files::exists);
+        FeedGenerator.generate(CATALOG, "water", FeedGenerator.WUHAN, settings, dir);
+        assertThat(targets).allMatch(Files::exists);
+        assertThat(Files.readString(cities)).isEqualTo(registration);
+    }
+
     private static JsonNode bare(JsonNode attribute) {
         return attribute.isObject() && attribute.has("value") ? attribute.get("value") : attribute;
     }
