@@ -90,9 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
             List<String> created = lake.init();
             System.out.printf(
                     "    %d tables created, %d already there%n",
-                    created.size(),
-                    org.citylake.lakehouse.tables.TableRegistry.get().all().size()
-                            - created.size());
+                    created.size(), lake.registry().all().size() - created.size());
 
             Path feeds = config.dataDir().resolve("feeds");
             step("2" + of + "converting real data sets into FIWARE feeds → " + feeds);

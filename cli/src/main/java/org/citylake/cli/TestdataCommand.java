@@ -1,21 +1,31 @@
 package org.citylake.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.model.City;
+import org.citylake.model.feed.FeedCatalog;
 import org.citylake.testdata.ConvertedFile;
 import org.citylake.testdata.FeedConverter;
+import org.citylake.testdata.FeedGenerator;
+import org.citylake.testdata.GeneratedFeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code citylake testdata convert}. */
+/** {@code citylake testdata convert|generate}. */
 @Command(
         name = "testdata",
-        description = "Real public data sets turned into FIWARE feeds.",
+        description =
+                "Feeds to try the lake on: real public data sets turned into FIWARE feeds"
+                        + " (convert), or a small seeded feed generated from any feed's descriptor"
+                        + " (generate).",
         mixinStandardHelpOptions = true,
-        subcommands = TestdataCommand.Convert.class)
+        subcommands = {TestdataCommand.Convert.class, TestdataCommand.Generate.class})
 public final class TestdataCommand {
 
     @Command(
@@ -48,6 +58,264 @@ public final class TestdataCommand {
                                     "%-10s %-22s %,9d lines  %s%n",
                                     f.city(), f.table(), f.lines(), f.path()));
             return 0;
+        }
+    }
+
+    @Command(
+            name = "generate",
+            description = {
+                "Generate a small, deterministic feed for one city from a feed's descriptor alone"
+                        + " (any feed `citylake feeds list` shows, built-in or added in"
+                        + " <data-dir>/feeds.d/):",
+                "  <out>/<city>/<feed>.jsonl          valid readings (keyValues, every fifth"
+                        + " NGSI-v2 normalized), values within each column's range, observed"
+                        + " every --step from --start on (local time), round-robin over"
+                        + " --sensors sensors, with bad lines seeded among them",
+                "  <out>/<city>/ref/<table>.jsonl     the sensors, with the ref table's columns",
+                "  <out>/<city>/ref/cities.jsonl      the city's registration, unless it has one",
+                "  <out>/<unregistered>/<feed>.jsonl  readings of a city nobody registers",
+                "  <out>/<city>/<feed>.expected.json  what ingesting it must give: clean rows,"
+                        + " values per column, dead letters per reason and the reason of each bad"
+                        + " line, known by construction",
+                "Bad lines: --bad-per-reason lines for each reason a file can provoke:"
+                        + " MALFORMED_JSON, UNKNOWN_TYPE, MISSING_FIELD, WRONG_TYPE, NOT_A_NUMBER,"
+                        + " OUT_OF_RANGE, BAD_TIMESTAMP, FUTURE_TIMESTAMP, UNKNOWN_CITY,"
+                        + " UNKNOWN_ENTITY (a sensor not in the ref file) and DUPLICATE (an exact"
+                        + " repeat). The same options and --seed write the same bytes.",
+                "The city is registered as --name, --time-zone, --lon, --lat (and --country);"
+                        + " wuhan (Asia/Shanghai, 114.3055 30.5928), aarhus, beijing and edinburgh"
+                        + " need none of them.",
+                "Then: citylake lakehouse init; citylake ref load; citylake ingest.",
+                "Example: citylake testdata generate --feed water --city wuhan --readings 200"
+                        + " --seed 7"
+            },
+            mixinStandardHelpOptions = true)
+    static final class Generate implements Callable<Integer> {
+        @Mixin LakeArgs lakeArgs;
+
+        @Option(
+                names = "--feed",
+                required = true,
+                split = ",",
+                paramLabel = "FEED",
+                description = "The feeds to generate, e.g. water,noise.")
+        List<String> feeds;
+
+        @Option(
+                names = "--city",
+                defaultValue = "wuhan",
+                paramLabel = "CITY",
+                description = "City id (default ${DEFAULT-VALUE}).")
+        String city;
+
+        @Option(
+                names = "--readings",
+                defaultValue = "200",
+                paramLabel = "N",
+                description = "Valid readings per entity type (default ${DEFAULT-VALUE}).")
+        int readings;
+
+        @Option(
+                names = "--seed",
+                defaultValue = "1",
+                paramLabel = "S",
+                description = "Random seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(
+                names = "--sensors",
+                defaultValue = "4",
+                paramLabel = "N",
+                description = "Sensors per ref table (default ${DEFAULT-VALUE}).")
+        int sensors;
+
+        @Option(
+                names = "--start",
+                defaultValue = "2024-06-03T00:00",
+                paramLabel = "LOCAL",
+                description =
+                        "First observation, local time of the city (default ${DEFAULT-VALUE}).")
+        LocalDateTime start;
+
+        @Option(
+                names = "--step",
+                defaultValue = "PT15M",
+                paramLabel = "DURATION",
+                description =
+                        "Between two readings of a sensor, and the length of interval"
+                                + " observations, ISO-8601 (default ${DEFAULT-VALUE}).")
+        Duration step;
+
+        @Option(
+                names = "--bad-per-reason",
+                defaultValue = "1",
+                paramLabel = "N",
+                description =
+                        "Bad lines per reason (default ${DEFAULT-VALUE}); 0 writes valid readings"
+                                + " only.")
+        int badPerReason;
+
+        @Option(
+                names = "--unregistered-city",
+                defaultValue = "nowhere",
+                paramLabel = "CITY",
+                description =
+                        "Folder of the UNKNOWN_CITY lines (default ${DEFAULT-VALUE}); it gets no"
+                                + " cities.jsonl.")
+        String unregisteredCity;
+
+        @Option(
+                names = "--name",
+                paramLabel = "NAME",
+                description = "City name (default: the known one, or the id).")
+        String name;
+
+        @Option(names = "--country", paramLabel = "CC", description = "ISO country code.")
+        String country;
+
+        @Option(
+                names = "--time-zone",
+                paramLabel = "ZONE",
+                description = "IANA time zone of the city, e.g. Asia/Shanghai.")
+        String timeZone;
+
+        @Option(names = "--lon", paramLabel = "DEG", description = "Centroid longitude, WGS84.")
+        Double lon;
+
+        @Option(names = "--lat", paramLabel = "DEG", description = "Centroid latitude, WGS84.")
+        Double lat;
+
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "Where to write (default <data-dir>/feeds).")
+        Path out;
+
+        @Option(
+                names = "--overwrite",
+                description =
+                        "Replace feed and ref files already there (by default they are left"
+                                + " alone and nothing is written).")
+        boolean overwrite;
+
+        @Override
+        public Integer call() throws Exception {
+            LakeConfig config = lakeArgs.load();
+            FeedCatalog catalog = FeedCatalog.forDataDir(config.dataDir());
+            City registered = city();
+            Path dir = out != null ? out : config.dataDir().resolve("feeds");
+            FeedGenerator.Settings settings =
+                    new FeedGenerator.Settings(
+                            readings,
+                            seed,
+                            sensors,
+                            start,
+                            step,
+                            badPerReason,
+                            unregisteredCity,
+                            5);
+            if (!overwrite) {
+                for (String feed : feeds) {
+                    for (Path file :
+                            FeedGenerator.targets(
+                                    catalog, feed.trim(), registered, settings, dir)) {
+                        if (Files.exists(file)) {
+                            throw new IllegalArgumentException(
+                                    file
+                                            + " exists; choose another --out, or pass --overwrite"
+                                            + " to replace it");
+                        }
+                    }
+                }
+            }
+            for (String feed : feeds) {
+                GeneratedFeed generated =
+                        FeedGenerator.generate(catalog, feed.trim(), registered, settings, dir);
+                print(generated, dir);
+            }
+            return 0;
+        }
+
+        private City city() {
+            City known = FeedGenerator.knownCity(city).orElse(null);
+            if (timeZone == null && lon == null && lat == null) {
+                if (known == null) {
+                    throw new IllegalArgumentException(
+                            "city '"
+                                    + city
+                                    + "' is not one the generator knows (wuhan, aarhus, beijing,"
+                                    + " edinburgh): give --time-zone ZONE --lon LON --lat LAT"
+                                    + " (and --name)");
+                }
+                return name == null && country == null
+                        ? known
+                        : City.of(
+                                city,
+                                name != null ? name : known.name(),
+                                country != null ? country : known.country(),
+                                known.zone().getId(),
+                                known.lon(),
+                                known.lat(),
+                                null,
+                                null);
+            }
+            if (timeZone == null || lon == null || lat == null) {
+                throw new IllegalArgumentException(
+                        "give all of --time-zone, --lon and --lat to register city " + city);
+            }
+            String display =
+                    name != null
+                            ? name
+                            : known != null
+                                    ? known.name()
+                                    : Character.toUpperCase(city.charAt(0)) + city.substring(1);
+            return City.of(city, display, country, timeZone, lon, lat, null, null);
+        }
+
+        private static void print(GeneratedFeed generated, Path dir) {
+            System.out.printf(
+                    "feed %s (descriptor version %d), city %s, seed %d: %,d lines%n",
+                    generated.feed(),
+                    generated.descriptorVersion(),
+                    generated.city(),
+                    generated.seed(),
+                    generated.lines());
+            generated
+                    .files()
+                    .forEach(
+                            (file, n) ->
+                                    System.out.printf(
+                                            "  %-34s %,7d %s%n",
+                                            file, n, n == 1 ? "line" : "lines"));
+            generated
+                    .ref()
+                    .forEach(
+                            (table, n) ->
+                                    System.out.printf(
+                                            "  %-34s %,7d %s%n",
+                                            generated.city()
+                                                    + "/ref/"
+                                                    + table.substring("ref.".length())
+                                                    + ".jsonl",
+                                            n,
+                                            n == 1 ? "row" : "rows"));
+            generated
+                    .clean()
+                    .forEach(
+                            (table, n) ->
+                                    System.out.printf("  expected %-25s %,7d rows%n", table, n));
+            if (!generated.deadLetters().isEmpty()) {
+                System.out.printf(
+                        "  expected dead letters %,d: %s%n",
+                        generated.deadLetterTotal(),
+                        String.join(
+                                ", ",
+                                generated.deadLetters().entrySet().stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .toList()));
+            }
+            System.out.printf(
+                    "  oracle: %s%n", GeneratedFeed.path(dir, generated.city(), generated.feed()));
         }
     }
 

@@ -14,6 +14,8 @@ import org.citylake.ingest.AarhusTraffic;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
 import org.citylake.model.Feed;
+import org.citylake.model.feed.EntityDescriptor;
+import org.citylake.model.feed.FeedCatalog;
 import org.citylake.serving.AnalystViews;
 import org.citylake.serving.TrinoAccessRules;
 import org.citylake.serving.TrinoClient;
@@ -22,6 +24,7 @@ import org.citylake.stack.Stack;
 import org.citylake.stack.StackContext;
 import org.citylake.stack.StackLog;
 import org.citylake.stack.StackServices;
+import org.citylake.testdata.GeneratedFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * with the PostgreSQL catalog) → counts through Trino as an analyst → access rules → {@code stack
  * down} and {@code up} again with the lake, catalog and views intact → {@code down} leaves no
  * process. Free ports and a temp data dir; the server downloads are cached between runs.
+ *
+ * <p>Beside the bundled feeds, water and noise (WaterQualityObserved, NoiseLevelObserved) go the
+ * same way from their descriptors alone ({@code <data-dir>/feeds.d}), generated for Wuhan with a
+ * bad line of every reason: clean rows through Trino as an analyst, raw rows and dead letters per
+ * reason as the generator's oracle says.
  */
 class StackE2EIT {
 
@@ -61,6 +69,35 @@ class StackE2EIT {
         assertThat(cli("stack", "up")).isZero();
         pids.addAll(stackPids());
         assertThat(pids).hasSize(4);
+
+        // Two feeds no code names, from their descriptors alone, ride along with the demo:
+        // generated for Wuhan with a bad line of every reason, replayed to Kafka and ingested.
+        Path feedsD = dataDir.resolve("feeds.d");
+        Files.createDirectories(feedsD);
+        for (String feed : NEW_FEEDS) {
+            Files.copy(
+                    NewFeedsEndToEndIT.PROJECT_FEEDS.resolve(feed + ".feed.json"),
+                    feedsD.resolve(feed + ".feed.json"));
+        }
+        assertThat(
+                        cli(
+                                "testdata",
+                                "generate",
+                                "--feed",
+                                String.join(",", NEW_FEEDS),
+                                "--city",
+                                "wuhan",
+                                "--readings",
+                                "60",
+                                "--seed",
+                                "11"))
+                .isZero();
+        List<GeneratedFeed> generated = new ArrayList<>();
+        for (String feed : NEW_FEEDS) {
+            generated.add(
+                    GeneratedFeed.read(
+                            GeneratedFeed.path(dataDir.resolve("feeds"), "wuhan", feed)));
+        }
 
         assertThat(
                         cli(
@@ -121,6 +158,47 @@ class StackE2EIT {
                         .isFalse();
             }
         }
+        // Water and noise through Kafka: what the generator wrote, counted through Trino.
+        FeedCatalog catalog = FeedCatalog.forDataDir(dataDir);
+        for (GeneratedFeed feed : generated) {
+            for (EntityDescriptor type : catalog.feed(feed.feed()).entities()) {
+                long rows = feed.clean().get(type.cleanTable());
+                assertThat(count(analyst, type.cleanTable())).as(type.type()).isEqualTo(rows);
+                // analysts join readings to their sensors (ref) and read the values
+                assertThat(
+                                count(
+                                        analyst,
+                                        type.cleanTable()
+                                                + " c JOIN "
+                                                + type.refTable().orElseThrow()
+                                                + " s ON c.city = s.city AND c."
+                                                + type.sensorColumn()
+                                                + " = s.id WHERE s.lon IS NOT NULL"))
+                        .as(type.type() + " joined to its sensors")
+                        .isEqualTo(rows);
+            }
+            assertThat(count(admin, "raw." + feed.feed())).isEqualTo(feed.lines());
+            Map<String, Long> reasons = new java.util.TreeMap<>();
+            for (List<String> row :
+                    admin.query(
+                                    "SELECT reason, count(*) FROM ops.dead_letter WHERE feed = '"
+                                            + feed.feed()
+                                            + "' GROUP BY reason")
+                            .rows()) {
+                reasons.put(row.get(0), Long.parseLong(row.get(1)));
+            }
+            assertThat(reasons).as(feed.feed()).isEqualTo(feed.deadLetters());
+        }
+        GeneratedFeed.ColumnOracle laeq =
+                generated.get(1).columns().get("clean.noise_level").get("laeq_db");
+        List<String> laeqRow =
+                analyst.query("SELECT count(laeq_db), sum(laeq_db) FROM clean.noise_level")
+                        .rows()
+                        .get(0);
+        assertThat(Long.parseLong(laeqRow.get(0))).isEqualTo(laeq.values());
+        assertThat(Double.parseDouble(laeqRow.get(1)))
+                .isCloseTo(laeq.sum(), org.assertj.core.api.Assertions.within(1e-6 * laeq.sum()));
+
         long hourlyRows = count(analyst, "clean.v_traffic_hourly");
         assertThat(hourlyRows).isPositive();
 
@@ -146,11 +224,16 @@ class StackE2EIT {
         pids.addAll(stackPids());
         assertThat(count(analyst, "clean.traffic_flow")).isEqualTo(traffic.distinctValid());
         assertThat(count(analyst, "clean.v_traffic_hourly")).isEqualTo(hourlyRows);
+        assertThat(count(analyst, "clean.water_quality"))
+                .isEqualTo(generated.get(0).clean().get("clean.water_quality"));
         assertThat(AnalystViews.VIEWS).containsKey("clean.v_traffic_hourly");
 
         assertThat(cli("stack", "down")).isZero();
         assertThat(pids).allSatisfy(pid -> assertThat(alive(pid)).as("pid " + pid).isFalse());
     }
+
+    /** The project's descriptor-only feeds, in the order generated. */
+    private static final List<String> NEW_FEEDS = List.of("water", "noise");
 
     private int cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
