@@ -24,8 +24,11 @@ public final class LakehouseCommand {
     @Command(
             name = "init",
             description =
-                    "Create every raw, clean, ref and ops table that does not exist yet "
-                            + "(idempotent; existing tables and data are left alone).",
+                    "Create every raw, clean, ref, gold and ops table that does not exist yet, the"
+                            + " tables of every feed descriptor included, and bring existing ones"
+                            + " in line in place: columns renamed since, optional columns a"
+                            + " descriptor added (Iceberg schema evolution: no data file rewritten,"
+                            + " no row lost; each change is printed). Idempotent.",
             mixinStandardHelpOptions = true)
     static final class Init implements Callable<Integer> {
         @Mixin LakeArgs lakeArgs;
@@ -34,7 +37,8 @@ public final class LakehouseCommand {
         public Integer call() throws Exception {
             LakeConfig config = lakeArgs.load();
             try (Lake lake = Lake.open(config)) {
-                List<String> created = lake.init();
+                List<String> changes = new java.util.ArrayList<>();
+                List<String> created = lake.init(changes::add);
                 System.out.printf(
                         "lake (%s profile, catalog '%s', %s): %d tables created%s%n",
                         config.profile().id(),
@@ -44,6 +48,7 @@ public final class LakehouseCommand {
                         created.isEmpty()
                                 ? ", all already existed"
                                 : ": " + String.join(", ", created));
+                changes.forEach(change -> System.out.println("  evolved " + change));
             }
             if (config.profile() == org.citylake.lakehouse.config.Profile.STACK) {
                 System.out.println(

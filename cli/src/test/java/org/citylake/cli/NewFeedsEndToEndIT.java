@@ -158,7 +158,9 @@ class NewFeedsEndToEndIT {
         Files.writeString(v2, noiseVersion2());
         assertThat(lake.run("feeds", "check", v2.toString()).out())
                 .contains("feed noise, version 2, ok");
-        lake.cli("lakehouse", "init");
+        assertThat(lake.run("lakehouse", "init").out())
+                .contains("0 tables created")
+                .contains("evolved clean.noise_level: added lceq_db (double)");
         try (Lake opened = Lake.open(lake.config())) {
             Table table = opened.table("clean.noise_level");
             Snapshot after = Snapshot.of(table);

@@ -74,6 +74,11 @@ public final class Lake implements AutoCloseable {
         return registry().createAll(catalog);
     }
 
+    /** As {@link #init()}; {@code changes} hears each column renamed or added in place. */
+    public List<String> init(java.util.function.Consumer<String> changes) {
+        return registry().createAll(catalog, changes);
+    }
+
     /**
      * The feeds of this lake: built-in, the project's feed folder, {@code <data-dir>/feeds.d}. Read
      * anew on every call, so a descriptor dropped in takes effect without a restart.

@@ -158,6 +158,14 @@ public final class TableRegistry {
 
     /** Creates every missing namespace and table; existing tables are left as they are. */
     public List<String> createAll(Catalog catalog) {
+        return createAll(catalog, note -> {});
+    }
+
+    /**
+     * As {@link #createAll(Catalog)}; {@code changes} hears each change made to an existing table
+     * (columns renamed or added), e.g. {@code clean.noise_level: added lceq_db (double)}.
+     */
+    public List<String> createAll(Catalog catalog, java.util.function.Consumer<String> changes) {
         List<String> created = new ArrayList<>();
         for (TableDef def : tables.values()) {
             Namespace ns = def.id().namespace();
@@ -176,8 +184,8 @@ public final class TableRegistry {
                 created.add(def.name());
             } else {
                 Table table = catalog.loadTable(def.id());
-                renameColumns(table, def);
-                addColumns(table, def);
+                renameColumns(table, def).forEach(c -> changes.accept(def.name() + ": " + c));
+                addColumns(table, def).forEach(c -> changes.accept(def.name() + ": " + c));
                 alignProperties(table, def);
             }
         }
@@ -195,13 +203,15 @@ public final class TableRegistry {
      * job's {@code ReplacePartitions} only replaces files of the spec it writes: a re-run of a
      * period written before the upgrade would add its rows beside the old ones.
      */
-    private static void renameColumns(Table table, TableDef def) {
+    private static List<String> renameColumns(Table table, TableDef def) {
         org.apache.iceberg.UpdateSchema update = null;
+        List<String> done = new ArrayList<>();
         for (var rename : def.formerNames().entrySet()) {
             NestedField former = table.schema().findField(rename.getKey());
             if (former != null && table.schema().findField(rename.getValue()) == null) {
                 update = update == null ? table.updateSchema() : update;
                 update.renameColumn(rename.getKey(), rename.getValue());
+                done.add("renamed " + rename.getKey() + " to " + rename.getValue());
                 String doc = def.schema().findField(rename.getValue()).doc();
                 if (doc != null && !doc.equals(former.doc())) {
                     // changes are named as in the table's schema before this commit
@@ -212,6 +222,7 @@ public final class TableRegistry {
         if (update != null) {
             update.commit();
         }
+        return done;
     }
 
     /**
@@ -220,8 +231,9 @@ public final class TableRegistry {
      * rewritten, existing rows read null. A column whose type changed, or a new required column,
      * cannot be added to rows already written: the error says so.
      */
-    private static void addColumns(Table table, TableDef def) {
+    private static List<String> addColumns(Table table, TableDef def) {
         org.apache.iceberg.UpdateSchema update = null;
+        List<String> done = new ArrayList<>();
         for (NestedField field : def.schema().columns()) {
             NestedField existing = table.schema().findField(field.name());
             if (existing == null) {
@@ -235,6 +247,7 @@ public final class TableRegistry {
                 }
                 update = update == null ? table.updateSchema() : update;
                 update.addColumn(field.name(), field.type(), field.doc());
+                done.add("added " + field.name() + " (" + field.type() + ")");
             } else if (!existing.type().equals(field.type())
                     && !(existing.type().equals(Types.IntegerType.get())
                             && field.type().equals(Types.LongType.get()))) {
@@ -251,11 +264,13 @@ public final class TableRegistry {
             } else if (!existing.type().equals(field.type())) {
                 update = update == null ? table.updateSchema() : update;
                 update.updateColumn(field.name(), Types.LongType.get());
+                done.add("widened " + field.name() + " to long");
             }
         }
         if (update != null) {
             update.commit();
         }
+        return done;
     }
 
     /** Sets write properties added to a definition since its table was created; one commit. */
