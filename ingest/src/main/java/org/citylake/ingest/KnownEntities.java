@@ -2,7 +2,9 @@ package org.citylake.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -15,15 +17,16 @@ import org.citylake.model.feed.EntityDescriptor;
 /** The assets a feed's readings may refer to: the {@code (city, id)} pairs of its ref tables. */
 public final class KnownEntities {
 
-    private final Set<String> cityAndId;
+    /** ref table → city → ids. */
+    private final Map<String, Map<String, Set<String>>> byRef;
 
-    private KnownEntities(Set<String> cityAndId) {
-        this.cityAndId = cityAndId;
+    private KnownEntities(Map<String, Map<String, Set<String>>> byRef) {
+        this.byRef = byRef;
     }
 
     /** The assets of the ref tables {@code types} are checked against. */
     public static KnownEntities load(Catalog catalog, Iterable<EntityDescriptor> types) {
-        Set<String> keys = new HashSet<>();
+        Map<String, Map<String, Set<String>>> byRef = new HashMap<>();
         Set<String> loaded = new HashSet<>();
         for (EntityDescriptor type : types) {
             String ref = type.refTable().orElse(null);
@@ -33,26 +36,31 @@ public final class KnownEntities {
             Table table = catalog.loadTable(TableIdentifier.parse(ref));
             try (CloseableIterable<Record> rows =
                     IcebergGenerics.read(table).select("city", "id").build()) {
+                Map<String, Set<String>> byCity = byRef.computeIfAbsent(ref, r -> new HashMap<>());
                 for (Record row : rows) {
-                    keys.add(key(ref, (String) row.getField("city"), (String) row.getField("id")));
+                    byCity.computeIfAbsent((String) row.getField("city"), c -> new HashSet<>())
+                            .add((String) row.getField("id"));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + ref, e);
             }
         }
-        return new KnownEntities(keys);
+        return new KnownEntities(byRef);
     }
 
     /** Whether {@code ref} (e.g. {@code ref.road_segments}) lists asset {@code id} of a city. */
     public boolean contains(String ref, String city, String id) {
-        return cityAndId.contains(key(ref, city, id));
+        return ids(ref, city).contains(id);
+    }
+
+    /** The ids {@code ref} lists for a city (empty when none). */
+    public Set<String> ids(String ref, String city) {
+        Map<String, Set<String>> byCity = byRef.get(ref);
+        Set<String> ids = byCity == null ? null : byCity.get(city);
+        return ids == null ? Set.of() : ids;
     }
 
     public int size() {
-        return cityAndId.size();
-    }
-
-    private static String key(String ref, String city, String id) {
-        return ref + '\u0001' + city + '\u0001' + id;
+        return byRef.values().stream().flatMap(m -> m.values().stream()).mapToInt(Set::size).sum();
     }
 }

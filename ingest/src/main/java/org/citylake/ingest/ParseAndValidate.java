@@ -99,6 +99,20 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
         }
     }
 
+    private transient String lastRef;
+    private transient String lastCity;
+    private transient java.util.Set<String> lastIds;
+
+    /** The ids a ref table lists for a city; looked up once while they repeat. */
+    private java.util.Set<String> knownIds(String ref, String city) {
+        if (!ref.equals(lastRef) || !city.equals(lastCity)) {
+            lastRef = ref;
+            lastCity = city;
+            lastIds = known.ids(ref, city);
+        }
+        return lastIds;
+    }
+
     @Override
     public void processElement(FeedMessage message, Context ctx, Collector<RowData> rejects) {
         long now = ctx.timerService().currentProcessingTime();
@@ -145,7 +159,7 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
         }
         ParsedReading reading = ((ParseOutcome.Accepted) outcome).reading();
         String ref = reading.type().refTable().orElse(null);
-        if (ref != null && !known.contains(ref, message.city, reading.sensorId())) {
+        if (ref != null && !knownIds(ref, message.city).contains(reading.sensorId())) {
             rejects.collect(
                     LakeRows.rejected(
                             feed.id(),

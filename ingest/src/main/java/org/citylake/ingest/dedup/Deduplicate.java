@@ -178,12 +178,23 @@ public final class Deduplicate
     }
 
     /** Whether a reading is behind its city's watermark; moves the city's clock on. */
+    private transient StringData lastCity;
+
+    private transient long[] lastNewest;
+
     private boolean behindItsCity(StringData city, long observedMs) {
-        long[] newest = cityNewest.get(city);
-        if (newest == null) {
-            // a copy: the row's strings may be reused
-            cityNewest.put(StringData.fromString(city.toString()), new long[] {observedMs});
-            return false;
+        long[] newest;
+        if (lastCity != null && lastCity.equals(city)) {
+            newest = lastNewest;
+        } else {
+            newest = cityNewest.get(city);
+            if (newest == null) {
+                // a copy: the row's strings may be reused
+                cityNewest.put(StringData.fromString(city.toString()), new long[] {observedMs});
+                return false;
+            }
+            lastCity = StringData.fromString(city.toString());
+            lastNewest = newest;
         }
         boolean late = observedMs < newest[0] - lagMs;
         newest[0] = Math.max(newest[0], observedMs);

@@ -17,13 +17,34 @@ public final class FeedMessageDeserializer
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<FeedMessage> out) {
         // Kept even without a value: the workflow dead-letters it rather than losing it silently.
         byte[] payload = record.value() == null ? new byte[0] : record.value();
-        String city = FeedRecords.city(record.headers());
+        String city = city(record);
         out.collect(
                 new FeedMessage(
                         city == null ? "" : city,
                         payload,
                         position(record.topic(), record.partition(), record.offset()),
                         System.currentTimeMillis()));
+    }
+
+    private transient byte[] lastCityBytes;
+    private transient String lastCity;
+
+    /** The record's city; decoded once while consecutive records name the same city. */
+    private String city(ConsumerRecord<byte[], byte[]> record) {
+        org.apache.kafka.common.header.Header header =
+                record.headers() == null
+                        ? null
+                        : record.headers().lastHeader(FeedRecords.CITY_HEADER);
+        byte[] bytes = header == null ? null : header.value();
+        if (bytes != null
+                && lastCityBytes != null
+                && java.util.Arrays.equals(bytes, lastCityBytes)) {
+            return lastCity;
+        }
+        String city = FeedRecords.city(record.headers());
+        lastCityBytes = bytes;
+        lastCity = city;
+        return city;
     }
 
     public static String position(String topic, int partition, long offset) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.RowType;
@@ -103,11 +102,11 @@ public record CleanTable(String feed, EntityDescriptor entity, Schema schema)
         for (int i = 0; i < names.length; i++) {
             Object value =
                     switch (roles[i]) {
-                        case CITY -> StringData.fromString(message.city);
-                        case ENTITY -> StringData.fromString(reading.entityId());
+                        case CITY -> LakeRows.string(message.city);
+                        case ENTITY -> LakeRows.string(reading.entityId());
                         case OBSERVED -> TimestampData.fromInstant(reading.observedAt());
                         case LATE -> Boolean.FALSE;
-                        case POSITION -> StringData.fromString(message.sourcePosition);
+                        case POSITION -> LakeRows.string(message.sourcePosition);
                         case INGESTED -> TimestampData.fromEpochMillis(ingestedAt);
                         default -> LakeRows.internal(values.get(names[i]));
                     };
