@@ -43,6 +43,9 @@ final class DescriptorExtractor implements Serializable {
         this.entity = entity;
         List<Column> compiled = new ArrayList<>();
         for (ColumnSpec spec : entity.columns()) {
+            if (spec.attribute() == null && spec.derive() == null) {
+                continue; // the interval length, placed among the columns
+            }
             compiled.add(
                     new Column(
                             spec,

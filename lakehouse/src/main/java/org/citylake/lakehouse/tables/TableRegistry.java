@@ -365,7 +365,8 @@ public final class TableRegistry {
     static List<NestedField> measures(EntityDescriptor type) {
         List<NestedField> fields = new ArrayList<>();
         fields.add(req(type.sensorColumn(), Types.StringType.get(), type.sensor().comment()));
-        if (type.observedAt().lengthColumn() != null) {
+        String length = type.observedAt().lengthColumn();
+        if (length != null && type.column(length).isEmpty()) {
             String comment = type.observedAt().lengthComment();
             fields.add(
                     opt(
@@ -374,6 +375,16 @@ public final class TableRegistry {
                             comment == null ? "length of the observation interval, s" : comment));
         }
         for (ColumnSpec column : type.columns()) {
+            if (column.name().equals(length)) {
+                String comment =
+                        !column.comment().isEmpty()
+                                ? column.comment()
+                                : type.observedAt().lengthComment() == null
+                                        ? "length of the observation interval, s"
+                                        : type.observedAt().lengthComment();
+                fields.add(opt(length, Types.IntegerType.get(), comment));
+                continue;
+            }
             Type columnType = icebergType(column.type());
             fields.add(
                     column.required()

@@ -50,6 +50,31 @@ class TableRegistryTest {
     }
 
     @Test
+    void theTrafficTableKeepsTheColumnOrderOfTheHandWrittenExtractorEra() {
+        // the interval length is placed among the descriptor's columns, after lane_id
+        assertThat(
+                        TableRegistry.get().table("clean.traffic_flow").schema().columns().stream()
+                                .map(NestedField::name)
+                                .toList())
+                .containsExactly(
+                        "city",
+                        "entity_id",
+                        "observed_at",
+                        "segment_id",
+                        "lane_id",
+                        "interval_s",
+                        "intensity",
+                        "avg_speed_kmh",
+                        "avg_travel_time_s",
+                        "median_travel_time_s",
+                        "occupancy",
+                        "congested",
+                        "is_late",
+                        "source_position",
+                        "ingested_at");
+    }
+
+    @Test
     void everyTableHasCityAndEveryColumnIsDocumented() {
         for (TableDef def : TableRegistry.get().all()) {
             List<String> columns = def.schema().columns().stream().map(NestedField::name).toList();

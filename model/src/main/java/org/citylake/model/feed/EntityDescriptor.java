@@ -62,7 +62,7 @@ public record EntityDescriptor(
     public List<String> measureColumns() {
         List<String> names = new ArrayList<>();
         names.add(sensor.column());
-        if (observedAt.lengthColumn() != null) {
+        if (observedAt.lengthColumn() != null && column(observedAt.lengthColumn()).isEmpty()) {
             names.add(observedAt.lengthColumn());
         }
         columns.forEach(c -> names.add(c.name()));

@@ -316,6 +316,21 @@ public final class FeedCatalog implements Serializable {
         }
         Set<String> attributes = new HashSet<>();
         for (ColumnSpec column : entity.columns()) {
+            if (column.name() != null && column.name().equals(observed.lengthColumn())) {
+                // the interval length placed among the columns: no attribute of its own
+                if (column.type() != ColumnType.INT
+                        || column.attribute() != null
+                        || column.derive() != null) {
+                    throw new FeedDescriptorException(
+                            where
+                                    + ", column "
+                                    + column.name()
+                                    + ": the observedAt length column is an int without"
+                                    + " \"attribute\" or \"derive\" (listed among the columns"
+                                    + " only to place it)");
+                }
+                continue;
+            }
             checkColumn(column, where);
             add(columns, column.name(), where);
             if (column.attribute() != null) {
