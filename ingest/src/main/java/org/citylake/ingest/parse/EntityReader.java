@@ -137,16 +137,7 @@ final class EntityReader {
             return null;
         }
         double sent = finite(attribute, value);
-        UnitConversion conversion = rule.conversion(value.unitCode, sent);
-        if (conversion == null && value.unitCode != null && !rule.accepts(value.unitCode)) {
-            throw reject(
-                    RejectReason.WRONG_TYPE,
-                    attribute
-                            + " is sent in unit '"
-                            + value.unitCode
-                            + "', expected "
-                            + rule.acceptedUnits());
-        }
+        UnitConversion conversion = conversion(attribute, value, sent, rule);
         if (conversion == null) {
             checkRange(attribute, sent, Double.toString(sent), rule.range());
             return sent;
@@ -194,17 +185,9 @@ final class EntityReader {
             return null;
         }
         double number = finite(attribute, value);
-        UnitConversion conversion = rule.conversion(value.unitCode, number);
+        UnitConversion conversion = conversion(attribute, value, number, rule);
         if (conversion != null) {
             number = conversion.apply(number);
-        } else if (value.unitCode != null && !rule.accepts(value.unitCode)) {
-            throw reject(
-                    RejectReason.WRONG_TYPE,
-                    attribute
-                            + " is sent in unit '"
-                            + value.unitCode
-                            + "', expected "
-                            + rule.acceptedUnits());
         }
         if (number != Math.rint(number)) {
             throw reject(
@@ -222,6 +205,25 @@ final class EntityReader {
         }
         checkRange(attribute, whole, Long.toString(whole), rule.range());
         return whole;
+    }
+
+    /**
+     * How a value sent in its unit becomes canonical (null: as it is); WRONG_TYPE for a unit the
+     * column does not take.
+     */
+    private UnitConversion conversion(
+            String attribute, AttributeValue value, double sent, NumberRule rule) {
+        UnitConversion conversion = rule.conversion(value.unitCode, sent);
+        if (conversion == null && value.unitCode != null && !rule.accepts(value.unitCode)) {
+            throw reject(
+                    RejectReason.WRONG_TYPE,
+                    attribute
+                            + " is sent in unit '"
+                            + value.unitCode
+                            + "', expected "
+                            + rule.acceptedUnits());
+        }
+        return conversion;
     }
 
     /** JSON true or false. */

@@ -240,4 +240,25 @@ class ReadingParserTest {
                     .isEqualTo(type.descriptor());
         }
     }
+
+    @Test
+    void aUnitTheColumnDoesNotConvertIsRefusedAndOneItConvertsIsApplied() {
+        String station =
+                "{\"id\": \"aq-1\", \"type\": \"AirQualityObserved\","
+                        + " \"dateObserved\": \"2024-07-01T12:00:00Z\","
+                        + " \"temperature\": {\"type\": \"Property\", \"value\": 68,"
+                        + " \"unitCode\": \"%s\"}}";
+        ParseOutcome refused = ParserFixtures.parse(Feed.AIR, station.formatted("XYZ"));
+        assertThat(refused).isInstanceOf(ParseOutcome.Rejected.class);
+        assertThat(((ParseOutcome.Rejected) refused).reason()).isEqualTo(RejectReason.WRONG_TYPE);
+        assertThat(((ParseOutcome.Rejected) refused).detail())
+                .endsWith("temperature is sent in unit 'XYZ', expected CEL (°C) or FAH (°F)");
+        // 68 °F is 20 °C
+        assertThat(
+                        (Double)
+                                ParserFixtures.accepted(Feed.AIR, station.formatted("FAH"))
+                                        .values()
+                                        .get("temperature_c"))
+                .isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }
