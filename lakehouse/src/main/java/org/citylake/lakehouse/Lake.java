@@ -22,6 +22,8 @@ public final class Lake implements AutoCloseable {
 
     private final LakeConfig config;
     private final Catalog catalog;
+    private FeedCatalog feeds;
+    private TableRegistry registry;
 
     private Lake(LakeConfig config, Catalog catalog) {
         this.config = config;
@@ -81,15 +83,22 @@ public final class Lake implements AutoCloseable {
 
     /**
      * The feeds of this lake: built-in, the project's feed folder, {@code <data-dir>/feeds.d}. Read
-     * anew on every call, so a descriptor dropped in takes effect without a restart.
+     * once per opened lake (every command opens its own, so a descriptor dropped in takes effect at
+     * the next command).
      */
     public FeedCatalog feeds() {
-        return FeedCatalog.forDataDir(config.dataDir());
+        if (feeds == null) {
+            feeds = FeedCatalog.forDataDir(config.dataDir());
+        }
+        return feeds;
     }
 
-    /** Every table of this lake, its feeds' included. */
+    /** Every table of this lake, its feeds' included; built once per opened lake. */
     public TableRegistry registry() {
-        return TableRegistry.of(feeds());
+        if (registry == null) {
+            registry = TableRegistry.of(feeds());
+        }
+        return registry;
     }
 
     public Table table(String name) {
