@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import org.citylake.bench.cityday.CityDayFeed;
 import org.citylake.bench.cityday.DaySlots;
 import org.citylake.bench.cityday.Seeds;
+import org.citylake.geo.sun.SolarDay;
 import org.citylake.model.EntityType;
 import org.citylake.model.Feed;
 import org.citylake.testdata.BundledCities;
@@ -22,9 +23,8 @@ import org.citylake.testdata.FeedConverter;
  * There is no bundled lamp data; the model is the one lighting control systems run:
  *
  * <ul>
- *   <li>a lamp is on from sunset to sunrise (NOAA sunrise equation for the city's position,
- *       official zenith 90.833°), its cabinet's photocell switching up to 10 minutes either side
- *       (drawn per cabinet);
+ *   <li>a lamp is on from sunset to sunrise ({@link SolarDay} for the city's position), its
+ *       cabinet's photocell switching up to 10 minutes either side (drawn per cabinet);
  *   <li>from 00:00 to 05:00 local time lamps are dimmed: power state {@code low}, illuminance 0.5,
  *       power half the rated power; otherwise on is illuminance 1 at rated power, off is 0 W;
  *   <li>rated power per lamp from the usual classes 35, 50, 70, 100 and 150 W; lifetime energy
@@ -62,8 +62,8 @@ public final class StreetlightDay implements CityDayFeed {
         this.lamps = CityDayFeed.atScale(FULL_SCALE_LAMPS, scale);
         this.seed = seed;
         this.slots = new DaySlots(DAY, ZONE, Duration.ofMinutes(15));
-        this.sunrise = Sun.sunrise(DAY, LAT, LON);
-        this.sunset = Sun.sunset(DAY, LAT, LON);
+        this.sunrise = SolarDay.of(DAY.minusDays(1), LAT, LON, ZONE).sunrise();
+        this.sunset = SolarDay.of(DAY, LAT, LON, ZONE).sunset();
     }
 
     @Override
