@@ -473,22 +473,57 @@ public final class TableRegistry {
         defs.add(
                 ref(
                         "streetlights",
-                        "Street lamps",
-                        opt("segment_id", Types.StringType.get(), "road segment the lamp lights"),
+                        "Street lamps (generated along lit OSM ways by `citylake lighting inventory`)",
+                        opt(
+                                "segment_id",
+                                Types.StringType.get(),
+                                "ref.lit_segments id the lamp lights"),
                         opt(
                                 "cabinet_id",
                                 Types.StringType.get(),
-                                "control cabinet feeding the lamp"),
+                                "ref.streetlight_cabinets id feeding the lamp"),
                         opt("rated_power_w", Types.DoubleType.get(), "rated system power, W"),
                         opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
-                        opt("lat", Types.DoubleType.get(), "latitude, WGS84")));
+                        opt("lat", Types.DoubleType.get(), "latitude, WGS84"),
+                        opt("technology", Types.StringType.get(), "lamp technology: LED or HPS"),
+                        opt(
+                                "circuit_id",
+                                Types.StringType.get(),
+                                "the cabinet's circuit the lamp hangs on")));
         defs.add(
                 ref(
                         "streetlight_cabinets",
-                        "Street-lighting control cabinets",
+                        "Street-lighting control cabinets (each meters the circuits it feeds)",
                         opt("name", Types.StringType.get(), "cabinet name"),
                         opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
-                        opt("lat", Types.DoubleType.get(), "latitude, WGS84")));
+                        opt("lat", Types.DoubleType.get(), "latitude, WGS84"),
+                        opt("district_id", Types.StringType.get(), "ref.districts district_id"),
+                        opt("circuits", Types.IntegerType.get(), "circuits the cabinet feeds"),
+                        opt("lamps", Types.IntegerType.get(), "lamps the cabinet feeds")));
+        defs.add(
+                ref(
+                        "lit_segments",
+                        "Lit road segments (OSM ways) the street lamps light",
+                        opt("name", Types.StringType.get(), "street name (OSM name)"),
+                        opt(
+                                "road_class",
+                                Types.StringType.get(),
+                                "OSM highway value, e.g. primary, residential"),
+                        opt(
+                                "lit",
+                                Types.StringType.get(),
+                                "'yes' when tagged lit=yes, 'assumed' when lit by its road class"),
+                        opt("lanes", Types.IntegerType.get(), "OSM lanes, when tagged"),
+                        opt("width_m", Types.DoubleType.get(), "carriageway width, m, when tagged"),
+                        opt(
+                                "length_m",
+                                Types.DoubleType.get(),
+                                "length in the city's metric CRS, m"),
+                        opt(
+                                "geometry_wkt",
+                                Types.StringType.get(),
+                                "LineString, WGS84 lon/lat, WKT"),
+                        opt("district_id", Types.StringType.get(), "ref.districts district_id")));
         defs.add(
                 cityRef(
                         "districts",

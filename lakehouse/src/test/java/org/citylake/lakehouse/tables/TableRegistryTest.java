@@ -43,6 +43,7 @@ class TableRegistryTest {
                         "ref.waste_containers",
                         "ref.streetlights",
                         "ref.streetlight_cabinets",
+                        "ref.lit_segments",
                         "ref.districts",
                         "ref.segment_districts",
                         "ops.dead_letter",
