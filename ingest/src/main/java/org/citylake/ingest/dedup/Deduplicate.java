@@ -15,6 +15,7 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.table.data.binary.BinaryRowData;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.apache.iceberg.Table;
@@ -169,12 +170,28 @@ public final class Deduplicate
         }
         boolean late =
                 flagLate && behindItsCity(row.getString(cityIndex), observed.getMillisecond());
+        out.collect(flagged(row, late));
+    }
+
+    /**
+     * The row with {@code is_late} set: in place where the row allows it (the binary row the
+     * network hands over, a generic row), else a copy.
+     */
+    private RowData flagged(RowData row, boolean late) {
+        if (row instanceof BinaryRowData binary) {
+            binary.setBoolean(lateIndex, late);
+            return binary;
+        }
+        if (row instanceof GenericRowData generic) {
+            generic.setField(lateIndex, late);
+            return generic;
+        }
         GenericRowData copy = new GenericRowData(getters.length);
         for (int i = 0; i < getters.length; i++) {
             copy.setField(i, getters[i].getFieldOrNull(row));
         }
         copy.setField(lateIndex, late);
-        out.collect(copy);
+        return copy;
     }
 
     /** Whether a reading is behind its city's watermark; moves the city's clock on. */

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,28 +31,54 @@ final class DescriptorExtractor implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final EntityDescriptor entity;
+    private final ValueSlots slots;
+    private final int lengthSlot;
     private final List<Column> columns;
-    private final boolean bounded;
     private final boolean derives;
 
-    private record Column(ColumnSpec spec, NumberRule rule, ColumnSpec.Derivation derivation)
+    /**
+     * A column compiled against the slots: its own slot, the slot of the column whose attribute
+     * bounds it ({@code atMost}, -1 unless read before it), the slots of a derivation's operands.
+     */
+    private record Column(
+            ColumnSpec spec,
+            NumberRule rule,
+            ColumnSpec.Derivation derivation,
+            int slot,
+            int boundSlot,
+            int leftSlot,
+            int rightSlot)
             implements Serializable {}
 
     DescriptorExtractor(EntityDescriptor entity) {
         this.entity = entity;
+        this.slots = ValueSlots.of(entity);
+        String length = entity.observedAt().lengthColumn();
+        this.lengthSlot = length == null ? -1 : slots.slotOf(length);
         List<Column> compiled = new ArrayList<>();
+        Map<String, Integer> slotByAttribute = new HashMap<>();
         for (ColumnSpec spec : entity.columns()) {
             if (spec.attribute() == null && spec.derive() == null) {
                 continue; // the interval length, placed among the columns
             }
+            int slot = slots.slotOf(spec.name());
+            ColumnSpec.Derivation derivation = spec.derivation();
             compiled.add(
                     new Column(
                             spec,
                             spec.type().numeric() ? NumberRule.of(spec) : null,
-                            spec.derivation()));
+                            derivation,
+                            slot,
+                            spec.atMost() == null
+                                    ? -1
+                                    : slotByAttribute.getOrDefault(spec.atMost(), -1),
+                            derivation == null ? -1 : slots.slotOf(derivation.left()),
+                            derivation == null ? -1 : slots.slotOf(derivation.right())));
+            if (spec.attribute() != null) {
+                slotByAttribute.putIfAbsent(spec.attribute(), slot);
+            }
         }
         this.columns = List.copyOf(compiled);
-        this.bounded = compiled.stream().anyMatch(c -> c.spec().atMost() != null);
         this.derives = compiled.stream().anyMatch(c -> c.derivation() != null);
     }
 
@@ -91,11 +116,10 @@ final class DescriptorExtractor implements Serializable {
         Integer length = observationTime(in, entity.observedAt());
         in.required(sensor, String.join(" or ", sensorSpec.attributes()));
 
-        Map<String, Object> values = new HashMap<>(32);
-        Map<String, Object> byAttribute = bounded ? new HashMap<>(16) : null;
-        values.put(sensorSpec.column(), sensor);
-        if (entity.observedAt().lengthColumn() != null && length != null) {
-            values.put(entity.observedAt().lengthColumn(), length);
+        Object[] values = new Object[slots.size()];
+        values[0] = sensor;
+        if (lengthSlot >= 0 && length != null) {
+            values[lengthSlot] = length;
         }
         for (Column column : columns) {
             ColumnSpec spec = column.spec();
@@ -112,11 +136,8 @@ final class DescriptorExtractor implements Serializable {
                 if (spec.required()) {
                     in.required(value, spec.attribute());
                 }
-                if (value != null && byAttribute != null) {
-                    byAttribute.put(spec.attribute(), value);
-                }
-                if (value != null && spec.atMost() != null) {
-                    Object bound = byAttribute.get(spec.atMost());
+                if (value != null && column.boundSlot() >= 0) {
+                    Object bound = values[column.boundSlot()];
                     if (bound instanceof Number limit
                             && ((Number) value).doubleValue() > limit.doubleValue()) {
                         throw in.reject(
@@ -133,28 +154,23 @@ final class DescriptorExtractor implements Serializable {
                 }
             }
             if (value != null) {
-                values.put(spec.name(), value);
+                values[column.slot()] = value;
             }
         }
         for (Column column : derives ? columns : List.<Column>of()) {
-            if (column.derivation() == null || values.containsKey(column.spec().name())) {
+            if (column.derivation() == null || values[column.slot()] != null) {
                 continue;
             }
-            Object left = values.get(column.derivation().left());
-            Object right = values.get(column.derivation().right());
+            Object left = column.leftSlot() < 0 ? null : values[column.leftSlot()];
+            Object right = column.rightSlot() < 0 ? null : values[column.rightSlot()];
             if (left instanceof Number a && right instanceof Number b) {
                 Double result = column.derivation().apply(a.doubleValue(), b.doubleValue());
                 if (result != null) {
-                    values.put(column.spec().name(), typed(result, column.spec().type()));
+                    values[column.slot()] = typed(result, column.spec().type());
                 }
             }
         }
-        return new ParsedReading(
-                entity,
-                in.entityId(),
-                in.observedAt(),
-                sensor,
-                Collections.unmodifiableMap(values));
+        return new ParsedReading(entity, in.entityId(), in.observedAt(), sensor, slots, values);
     }
 
     private static Object read(EntityReader in, String attribute, Column column) {

@@ -2,7 +2,6 @@ package org.citylake.ingest.rows;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.TimestampData;
@@ -16,6 +15,7 @@ import org.apache.iceberg.flink.FlinkSchemaUtil;
 import org.apache.iceberg.types.Types.NestedField;
 import org.citylake.ingest.FeedMessage;
 import org.citylake.ingest.parse.ParsedReading;
+import org.citylake.ingest.parse.ValueSlots;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.feed.EntityDescriptor;
 import org.citylake.model.feed.FeedCatalog;
@@ -95,11 +95,10 @@ public record CleanTable(String feed, EntityDescriptor entity, Schema schema)
     /** A clean row, {@code is_late} false until the deduplicator knows better. */
     public GenericRowData row(ParsedReading reading, FeedMessage message, long ingestedAt) {
         Layout layout = layout();
-        String[] names = layout.names;
         int[] roles = layout.roles;
-        GenericRowData row = new GenericRowData(names.length);
-        Map<String, Object> values = reading.values();
-        for (int i = 0; i < names.length; i++) {
+        int[] slots = layout.slots;
+        GenericRowData row = new GenericRowData(roles.length);
+        for (int i = 0; i < roles.length; i++) {
             Object value =
                     switch (roles[i]) {
                         case CITY -> LakeRows.string(message.city);
@@ -108,7 +107,7 @@ public record CleanTable(String feed, EntityDescriptor entity, Schema schema)
                         case LATE -> Boolean.FALSE;
                         case POSITION -> LakeRows.string(message.sourcePosition);
                         case INGESTED -> TimestampData.fromEpochMillis(ingestedAt);
-                        default -> LakeRows.internal(values.get(names[i]));
+                        default -> slots[i] < 0 ? null : LakeRows.internal(reading.slot(slots[i]));
                     };
             row.setField(i, value);
         }
@@ -123,8 +122,11 @@ public record CleanTable(String feed, EntityDescriptor entity, Schema schema)
     private static final int POSITION = 5;
     private static final int INGESTED = 6;
 
-    /** Column names and what fills each, worked out once per table. */
-    private record Layout(String[] names, int[] roles) {}
+    /**
+     * What fills each column, and for a measure the reading's slot holding it (-1: a column the
+     * descriptor no longer fills), worked out once per table.
+     */
+    private record Layout(int[] roles, int[] slots) {}
 
     private static final java.util.Map<Schema, Layout> LAYOUTS =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -134,12 +136,14 @@ public record CleanTable(String feed, EntityDescriptor entity, Schema schema)
                 schema,
                 s -> {
                     List<NestedField> columns = s.columns();
-                    String[] names = new String[columns.size()];
+                    ValueSlots valueSlots = ValueSlots.of(entity);
                     int[] roles = new int[columns.size()];
-                    for (int i = 0; i < names.length; i++) {
-                        names[i] = columns.get(i).name();
+                    int[] slots = new int[columns.size()];
+                    for (int i = 0; i < roles.length; i++) {
+                        String name = columns.get(i).name();
+                        slots[i] = valueSlots.slotOf(name);
                         roles[i] =
-                                switch (names[i]) {
+                                switch (name) {
                                     case TableRegistry.CITY -> CITY;
                                     case TableRegistry.ENTITY_ID -> ENTITY;
                                     case TableRegistry.OBSERVED_AT -> OBSERVED;
@@ -149,7 +153,7 @@ public record CleanTable(String feed, EntityDescriptor entity, Schema schema)
                                     default -> MEASURE;
                                 };
                     }
-                    return new Layout(names, roles);
+                    return new Layout(roles, slots);
                 });
     }
 }
