@@ -21,8 +21,9 @@ import org.citylake.model.LightingFault;
  * <p>The meter is cumulative. Each pair of consecutive readings is an interval, of the night its
  * first reading is in (the night's last interval closes with the next night's first reading). Per
  * interval: the increment is the meter's energy; the lamps' energy is the sum of their report slots
- * starting in it ({@link LampNight#slotKwh}: reported, missing reports estimated from the schedule,
- * so a lamp that stopped reporting but still burns does not look like unmetered load).
+ * starting in it ({@link LampNight#slotKwh}: reported; a missing report estimated from the lamps of
+ * the cabinet that reported that slot, else from the lamp's schedule, see {@link Slots}), so a lamp
+ * that stopped reporting but still burns does not look like unmetered load.
  *
  * <ul>
  *   <li>{@code METER_RESET}: the meter went backwards (reset or replaced). The reading after the
@@ -31,8 +32,9 @@ import org.citylake.model.LightingFault;
  *       more than {@value LightingSettings#METER_JUMP_FACTOR} × the lamps' rated power over the
  *       interval is not counted (never huge) and is a reset too. Severity medium.
  *   <li>{@code METER_MISMATCH}: {@code |reconciled − lamps| / lamps} above the tolerance, where
- *       reconciled is the meter with its reset intervals replaced. Severity high at 3 × the
- *       tolerance or more, else medium.
+ *       reconciled is the meter with its reset intervals replaced; judged only when at most half of
+ *       the lamps' energy is estimated (otherwise the estimate, not the meter, is in doubt).
+ *       Severity high at 3 × the tolerance or more, else medium.
  * </ul>
  */
 public final class CabinetNights {
@@ -62,17 +64,11 @@ public final class CabinetNights {
                 unique.add(r);
             }
         }
-        TreeMap<Long, Double> slots = new TreeMap<>();
         Map<Integer, Integer> expectedSlots = new TreeMap<>();
         for (LampNight n : lampNights) {
             expectedSlots.put(n.night, n.reportsExpected);
-            if (n.slotKwh == null) {
-                continue;
-            }
-            for (int s = 0; s < n.slotKwh.length; s++) {
-                slots.merge(n.slotsStartMs + s * n.slotMs, n.slotKwh[s], Double::sum);
-            }
         }
+        Slots slots = Slots.of(lampNights);
         Map<LocalDate, Acc> byNight = new TreeMap<>();
         for (int i = 0; i < unique.size(); i++) {
             CabinetReading r = unique.get(i);
@@ -86,7 +82,8 @@ public final class CabinetNights {
                 continue;
             }
             CabinetReading next = unique.get(i + 1);
-            double lamps = sum(slots, r.observedAtMs, next.observedAtMs);
+            double lamps = slots.kwh(r.observedAtMs, next.observedAtMs);
+            acc.estimated += slots.estimatedKwh(r.observedAtMs, next.observedAtMs);
             double delta = next.energyKwh - r.energyKwh;
             double hours = (next.observedAtMs - r.observedAtMs) / 3_600_000.0;
             double jump =
@@ -151,7 +148,8 @@ public final class CabinetNights {
                                 + " the lamps' energy";
                 faults.add(f);
             }
-            if (acc.intervals > 0 && acc.lamps > 0) {
+            // judged only where most of the lamps' energy was reported, not estimated
+            if (acc.intervals > 0 && acc.lamps > 0 && acc.estimated <= acc.lamps / 2) {
                 double deviation = Math.abs(acc.reconciled - acc.lamps) / acc.lamps;
                 if (deviation > settings.meterTolerance()) {
                     FaultRow f = FaultRow.cabinet(LightingFault.METER_MISMATCH, night, cabinetId);
@@ -186,6 +184,7 @@ public final class CabinetNights {
         double metered;
         double reconciled;
         double lamps;
+        double estimated;
         Long firstReset;
         Long lastReset;
         final List<String> resetDetails = new ArrayList<>();
@@ -205,13 +204,75 @@ public final class CabinetNights {
         }
     }
 
-    /** The lamps' energy of the slots starting in {@code [from, to)}. */
-    private static double sum(TreeMap<Long, Double> slots, long from, long to) {
-        double s = 0;
-        for (double v : slots.subMap(from, true, to, false).values()) {
-            s += v;
+    /**
+     * The cabinet's lamps' energy per slot start. A slot a lamp did not report is estimated from
+     * the lamps of the same cabinet that did report it (they share the photocell and, mostly, the
+     * dimming schedule): the lamp's rated power × the median of their power shares (reported power
+     * / rated); where none reported, from the lamp's own schedule ({@link LampNights}).
+     */
+    static final class Slots {
+        final TreeMap<Long, Double> kwh = new TreeMap<>();
+        final TreeMap<Long, Double> estimated = new TreeMap<>();
+
+        static Slots of(List<LampNight> lampNights) {
+            Map<Long, List<Double>> shares = new TreeMap<>();
+            for (LampNight n : lampNights) {
+                if (n.slotShare == null) {
+                    continue;
+                }
+                for (int s = 0; s < n.slotShare.length; s++) {
+                    if (!Double.isNaN(n.slotShare[s])) {
+                        shares.computeIfAbsent(
+                                        n.slotsStartMs + s * n.slotMs, k -> new ArrayList<>())
+                                .add(n.slotShare[s]);
+                    }
+                }
+            }
+            Slots slots = new Slots();
+            for (LampNight n : lampNights) {
+                if (n.slotKwh == null) {
+                    continue;
+                }
+                for (int s = 0; s < n.slotKwh.length; s++) {
+                    long start = n.slotsStartMs + s * n.slotMs;
+                    double e = n.slotKwh[s];
+                    boolean reported = n.slotShare != null && !Double.isNaN(n.slotShare[s]);
+                    if (!reported) {
+                        List<Double> others = shares.get(start);
+                        if (others != null) {
+                            e = n.ratedW * median(others) * n.slotMs / 3_600_000.0 / 1000;
+                        }
+                        slots.estimated.merge(start, e, Double::sum);
+                    }
+                    slots.kwh.merge(start, e, Double::sum);
+                }
+            }
+            return slots;
         }
-        return s;
+
+        /** The lamps' energy of the slots starting in {@code [from, to)}. */
+        double kwh(long from, long to) {
+            return sum(kwh, from, to);
+        }
+
+        /** The estimated part of it. */
+        double estimatedKwh(long from, long to) {
+            return sum(estimated, from, to);
+        }
+
+        private static double sum(TreeMap<Long, Double> slots, long from, long to) {
+            double s = 0;
+            for (double v : slots.subMap(from, true, to, false).values()) {
+                s += v;
+            }
+            return s;
+        }
+
+        private static double median(List<Double> values) {
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int mid = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
     }
 
     private static int slotsOf(LocalDate night, ZoneId zone, long intervalMs) {

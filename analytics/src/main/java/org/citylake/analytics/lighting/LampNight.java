@@ -44,6 +44,14 @@ public final class LampNight {
     /** Energy per slot, kWh (reported or estimated); null once no longer needed. */
     public double[] slotKwh;
 
+    /**
+     * Per slot, the reported power as a share of the rated power; NaN where the slot has no report
+     * (its energy is estimated). Null once no longer needed.
+     */
+    public double[] slotShare;
+
+    public double ratedW;
+
     public LampNight() {}
 
     double nightHours() {
@@ -68,6 +76,7 @@ public final class LampNight {
         n.sunsetMs = sunsetMs;
         n.sunriseMs = sunriseMs;
         n.baselineKwh = baselineKwh;
+        n.ratedW = ratedW;
         return n;
     }
 

@@ -120,6 +120,9 @@ public final class LampNights {
             n.sunriseMs = sun.sunrise().toEpochMilli();
             n.baselineKwh = lamp.ratedW() * sun.nightHours() / 1000;
             n.slotKwh = new double[slots];
+            n.slotShare = new double[slots];
+            java.util.Arrays.fill(n.slotShare, Double.NaN);
+            n.ratedW = lamp.ratedW();
             boolean[] reported = new boolean[slots];
             for (int i : idx) {
                 LampReading r = unique.get(i);
@@ -134,6 +137,7 @@ public final class LampNights {
                 double kwh = power * dt[i] / 3_600_000.0 / 1000;
                 n.kwh += kwh;
                 n.slotKwh[slot] += kwh;
+                n.slotShare[slot] = power / lamp.ratedW();
                 reported[slot] = true;
                 if (power > 0) {
                     n.burningHours += dt[i] / 3_600_000.0;
