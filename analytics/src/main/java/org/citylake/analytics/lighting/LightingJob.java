@@ -3,7 +3,6 @@ package org.citylake.analytics.lighting;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,6 +146,7 @@ public final class LightingJob implements AnalyticsJob<LightingSettings> {
 
     @Override
     public LightingSettings settings(Map<String, String> options, City city) {
+        JobOption.requireKnown(options(), options);
         return new LightingSettings(
                 Duration.ofMinutes(REPORT_INTERVAL.of(options)),
                 Duration.ofMinutes(SWITCH_MARGIN.of(options)),
@@ -434,9 +434,5 @@ public final class LightingJob implements AnalyticsJob<LightingSettings> {
                                                 .toLowerCase(Locale.ROOT),
                                         String.valueOf(n))));
         TextTable.print(out, List.of("fault", "of", "lamp-nights / cabinet-nights"), cells, false);
-    }
-
-    static LocalDate night(Record r) {
-        return (LocalDate) r.getField(LightingTables.NIGHT);
     }
 }
