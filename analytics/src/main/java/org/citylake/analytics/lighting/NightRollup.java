@@ -34,7 +34,8 @@ public final class NightRollup {
     public record Result(List<EnergyRow> energy, List<FaultRow> faults) {}
 
     /** How a lamp counts in the roll-ups: its share of its segment's length and area. */
-    public record LampShare(double km, double areaM2, boolean widthKnown) {}
+    public record LampShare(double km, double areaM2, boolean widthKnown)
+            implements java.io.Serializable {}
 
     /** Every lamp's share of the lit length and area of its segment. */
     public static Map<String, LampShare> shares(LightingNetwork network) {
