@@ -9,6 +9,7 @@ import static org.citylake.analytics.lighting.Schedules.NIGHT;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +156,32 @@ class LightingEnergyKnownAnswersTest {
         assertThat(city.nightHours()).isCloseTo(hours, within(1e-9));
         // 12 h burning of a 14.7 h night: saving = 1 - 12 / hours
         assertThat(city.savingPct()).isCloseTo(100 * (1 - 12 / hours), within(1e-9));
+    }
+
+    @Test
+    void aDstNightHas92SlotsAndTheHourAfterNoonBelongsToItsOwnNight() {
+        // 2025-03-29 12:00 CET to 2025-03-30 12:00 CEST: 23 hours, 92 quarter hours
+        LocalDate night = LocalDate.of(2025, 3, 29);
+        LightingNetwork.Lamp lamp = Schedules.lamp("dst", null, null, RATED);
+        List<LampReading> reports = new ArrayList<>();
+        Instant from = night.atTime(12, 0).atZone(MONACO).toInstant();
+        Instant to = night.plusDays(2).atTime(12, 0).atZone(MONACO).toInstant();
+        for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofMinutes(15))) {
+            reports.add(new LampReading("dst", t.toEpochMilli(), "off", "ok", 0.0, 0.0));
+        }
+        List<LampNight> nights =
+                LampNights.of(
+                                lamp,
+                                reports,
+                                List.of(night, night.plusDays(1)),
+                                MONACO,
+                                LightingSettings.defaults())
+                        .nights();
+        assertThat(nights.get(0).reportsExpected).isEqualTo(92);
+        assertThat(nights.get(0).reports).isEqualTo(92);
+        // 12:00-12:45 CEST on the 30th are the first reports of night 30
+        assertThat(nights.get(1).reportsExpected).isEqualTo(96);
+        assertThat(nights.get(1).reports).isEqualTo(96);
     }
 
     private static LampNight nightOf(LightingNetwork.Lamp lamp) {
