@@ -137,6 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
                             + String.join(" ", PARKING_RUN)
                             + ")");
             run("run", PARKING_RUN, lakeArgs.asArgs(), List.of());
+            runLighting(lake, cities, config.profile() == Profile.STACK ? "6/6" : "5/5");
         }
         System.out.println();
         if (config.profile() == Profile.STACK) {
@@ -174,6 +175,38 @@ public final class DemoCommand implements Callable<Integer> {
                             city),
                     lakeArgs.asArgs(),
                     List.of());
+        }
+    }
+
+    /**
+     * The lighting job over every complete night of each city with lamp reports (none in the
+     * bundled data: then nothing is run or printed). Night {@code D} ends at local noon on {@code
+     * D+1}, so the last complete day's night is not complete yet.
+     */
+    private void runLighting(Lake lake, CityRegistry cities, String step) {
+        Table lamps = lake.table(EntityType.STREETLIGHT.cleanTable());
+        for (City registered : cities.all()) {
+            Optional<AnalyticsPeriod> days =
+                    CompleteDays.of(
+                            lamps, registered.id(), registered.zone(), Duration.ofMinutes(15));
+            if (days.isEmpty() || !days.get().from().isBefore(days.get().to())) {
+                continue;
+            }
+            List<String> args =
+                    List.of(
+                            "lighting",
+                            "--from",
+                            days.get().from().toString(),
+                            "--to",
+                            days.get().to().minusDays(1).toString(),
+                            "--city",
+                            registered.id());
+            step(
+                    step
+                            + " analytics: street lighting (citylake run "
+                            + String.join(" ", args)
+                            + ")");
+            run("run", args, lakeArgs.asArgs(), List.of());
         }
     }
 

@@ -65,6 +65,55 @@ public final class AnalystViews {
                         + " flow AS vehicles, mean_speed_kmh, travel_time_s, free_flow_time_s, tti,"
                         + " congestion_pct, band FROM gold.segment_congestion"
                         + " WHERE window_minutes = 60");
+        // Street lighting (gold.lighting_*, the lighting job): a night is the lighting day from
+        // local noon; energy includes the job's estimate of missing reports.
+        VIEWS.put(
+                "gold.v_lighting_monthly",
+                "SELECT city, date_trunc('month', night) AS month_start, scope_level, scope_id,"
+                        + " count(*) AS nights, sum(kwh + kwh_estimated) AS kwh,"
+                        + " max(lit_km) AS lit_km,"
+                        + " sum(kwh + kwh_estimated) / nullif(sum(lit_km), 0) AS kwh_per_km_night,"
+                        + " sum(baseline_kwh) AS baseline_kwh,"
+                        + " 100 * (1 - sum(kwh + kwh_estimated) / nullif(sum(baseline_kwh), 0))"
+                        + " AS saving_pct, sum(burning_hours) AS burning_hours"
+                        + " FROM gold.lighting_energy"
+                        + " WHERE scope_level IN ('road_class', 'district', 'city')"
+                        + " AND reporting_lamps > 0 GROUP BY 1, 2, 3, 4");
+        VIEWS.put(
+                "gold.v_lighting_faults",
+                // a lamp fault at the lamp, a cabinet fault at the cabinet
+                "SELECT f.city, f.night, f.fault_type, f.entity_kind, f.entity_id, f.lamp_id,"
+                        + " f.cabinet_id, coalesce(l.lon, c.lon) AS lon, coalesce(l.lat, c.lat) AS"
+                        + " lat, l.segment_id, s.name AS street, s.road_class, coalesce(s.district_id,"
+                        + " c.district_id) AS district_id, f.severity, f.first_seen_at,"
+                        + " f.last_seen_at, f.readings_flagged, f.power_seen_w, f.power_expected_w,"
+                        + " f.energy_seen_kwh, f.energy_expected_kwh, f.reports_seen,"
+                        + " f.reports_expected, f.detail"
+                        + " FROM gold.lighting_faults f"
+                        + " LEFT JOIN ref.streetlights l ON l.city = f.city AND l.id = f.lamp_id"
+                        + " LEFT JOIN ref.streetlight_cabinets c ON c.city = f.city"
+                        + " AND c.id = f.cabinet_id"
+                        + " LEFT JOIN ref.lit_segments s ON s.city = l.city AND s.id = l.segment_id");
+        VIEWS.put(
+                "gold.v_lighting_fault_counts",
+                "SELECT city, night, fault_type, count(*) AS faults,"
+                        + " count_if(severity = 'high') AS high_severity"
+                        + " FROM gold.lighting_faults GROUP BY 1, 2, 3");
+        VIEWS.put(
+                "gold.v_lighting_meter_reconciliation",
+                // per cabinet and night: the meter beside its lamps, and the meter faults found
+                "SELECT e.city, e.night, e.scope_id AS cabinet_id, e.metered_kwh,"
+                        + " e.kwh + e.kwh_estimated AS lamps_kwh, e.kwh_estimated,"
+                        + " 100 * (e.metered_kwh - (e.kwh + e.kwh_estimated))"
+                        + " / nullif(e.kwh + e.kwh_estimated, 0) AS difference_pct,"
+                        + " e.reporting_lamps, e.lamps,"
+                        + " (SELECT count(*) FROM gold.lighting_faults f WHERE f.city = e.city"
+                        + " AND f.night = e.night AND f.cabinet_id = e.scope_id"
+                        + " AND f.fault_type = 'METER_RESET') > 0 AS meter_reset,"
+                        + " (SELECT count(*) FROM gold.lighting_faults f WHERE f.city = e.city"
+                        + " AND f.night = e.night AND f.cabinet_id = e.scope_id"
+                        + " AND f.fault_type = 'METER_MISMATCH') > 0 AS meter_mismatch"
+                        + " FROM gold.lighting_energy e WHERE e.scope_level = 'cabinet'");
     }
 
     /** Creates or replaces every view; returns their names. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.citylake.lakehouse.Lake;
@@ -98,6 +99,7 @@ class TrinoStackIT {
                                                     + " city_rank")
                                     .rows())
                     .containsExactly(List.of("1", "beijing"), List.of("2", "aarhus"));
+            assertLightingViews(admin, as(admin, context, "planner"));
             for (String view : AnalystViews.VIEWS.keySet()) {
                 assertThat(admin.query("SELECT * FROM " + view + " LIMIT 1").header())
                         .as(view)
@@ -142,6 +144,66 @@ class TrinoStackIT {
         for (Service service : stack.services()) {
             assertThat(service.pid()).as(service.name()).isEmpty();
         }
+    }
+
+    /**
+     * The lighting views over hand-made gold and ref rows: two January nights of a residential
+     * cabinet (2 x 10 kWh on 0.5 km), its lamp's fault placed at the lamp, its meter 10 % over.
+     */
+    private static void assertLightingViews(TrinoClient admin, TrinoClient planner)
+            throws Exception {
+        admin.query(
+                "INSERT INTO iceberg.gold.lighting_energy VALUES"
+                        + " ('monaco', DATE '2025-01-15', 'road_class', 'residential', NULL, 10, 10,"
+                        + " 960, 960, 9.0, 1.0, NULL, 0.5, 20.0, 120.0, 14.7, 10.29, 2.8),"
+                        + " ('monaco', DATE '2025-01-16', 'road_class', 'residential', NULL, 10, 10,"
+                        + " 960, 960, 10.0, 0.0, NULL, 0.5, 20.0, 120.0, 14.7, 10.29, 2.8),"
+                        + " ('monaco', DATE '2025-01-15', 'cabinet', 'cab-1', NULL, 10, 9, 900, 960,"
+                        + " 9.0, 1.0, 11.0, 0.5, 20.0, 120.0, 14.7, 10.29, 2.8)");
+        admin.query(
+                "INSERT INTO iceberg.ref.streetlights (city, id, segment_id, cabinet_id,"
+                        + " rated_power_w, lon, lat) VALUES ('monaco', 'lamp-1', 'seg-1', 'cab-1',"
+                        + " 70.0, 7.42, 43.74)");
+        admin.query(
+                "INSERT INTO iceberg.ref.lit_segments (city, id, name, road_class, length_m)"
+                        + " VALUES ('monaco', 'seg-1', 'Rue A', 'residential', 500.0)");
+        admin.query(
+                "INSERT INTO iceberg.gold.lighting_faults (city, night, fault_type, entity_kind,"
+                        + " entity_id, lamp_id, cabinet_id, readings_flagged, reports_seen,"
+                        + " reports_expected, severity, detail) VALUES"
+                        + " ('monaco', DATE '2025-01-15', 'DARK_AT_NIGHT', 'lamp', 'lamp-1',"
+                        + " 'lamp-1', 'cab-1', 50, 96, 96, 'high', 'dark'),"
+                        + " ('monaco', DATE '2025-01-15', 'METER_MISMATCH', 'cabinet', 'cab-1',"
+                        + " NULL, 'cab-1', 95, 96, 96, 'medium', '+10 %')");
+        assertThat(
+                        planner.query(
+                                        "SELECT nights, kwh, kwh_per_km_night FROM"
+                                                + " gold.v_lighting_monthly WHERE scope_id ="
+                                                + " 'residential'")
+                                .rows())
+                .containsExactly(List.of("2", "20.0", "20.0"));
+        assertThat(
+                        planner.query(
+                                        "SELECT fault_type, lon, lat, street FROM"
+                                                + " gold.v_lighting_faults ORDER BY fault_type")
+                                .rows())
+                .containsExactly(
+                        List.of("DARK_AT_NIGHT", "7.42", "43.74", "Rue A"),
+                        Arrays.asList("METER_MISMATCH", null, null, null));
+        assertThat(
+                        planner.query(
+                                        "SELECT fault_type, faults, high_severity FROM"
+                                                + " gold.v_lighting_fault_counts ORDER BY 1")
+                                .rows())
+                .containsExactly(
+                        List.of("DARK_AT_NIGHT", "1", "1"), List.of("METER_MISMATCH", "1", "0"));
+        assertThat(
+                        planner.query(
+                                        "SELECT cabinet_id, round(difference_pct, 6),"
+                                                + " meter_reset, meter_mismatch FROM"
+                                                + " gold.v_lighting_meter_reconciliation")
+                                .rows())
+                .containsExactly(List.of("cab-1", "10.0", "false", "true"));
     }
 
     private static TrinoClient as(TrinoClient admin, StackContext context, String user)

@@ -2,10 +2,12 @@ package org.citylake.analytics.job;
 
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
+import org.apache.iceberg.expressions.Expression;
 import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.model.AnalyticsPeriod;
 import org.citylake.model.City;
@@ -47,6 +49,24 @@ public interface AnalyticsJob<S extends Serializable> {
      * {@link Input}); a run none of whose inputs holds a reading in its days commits nothing.
      */
     List<Input> inputs(AnalyticsPeriod days, S settings);
+
+    /**
+     * Until when the run needs its inputs complete: the end of its days, unless the job reads past
+     * them (a lighting night ends at the next local noon).
+     */
+    default Instant inputsNeededUntil(AnalyticsPeriod days, S settings) {
+        return days.end();
+    }
+
+    /**
+     * Per gold table, the rows the run replaces as a whole (a filter on identity partition
+     * columns): the commit removes every row in that range, also from partitions the run writes no
+     * row to. A table not named replaces only the partitions it writes, which suits tables that
+     * receive every partition of the run.
+     */
+    default Map<String, Expression> replacedRanges(RunPlan<S> plan) {
+        return Map.of();
+    }
 
     /** The gold tables the run writes, in commit order. */
     List<TableDef> outputs();

@@ -18,6 +18,7 @@ import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.io.CloseableIterable;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
@@ -98,7 +99,7 @@ public final class JobRunner {
                             lake.table(input.table()),
                             input.table(),
                             plan.days().city(),
-                            plan.days().end(),
+                            job.inputsNeededUntil(plan.days(), plan.settings()),
                             input.interval(),
                             allowIncomplete,
                             log);
@@ -155,10 +156,11 @@ public final class JobRunner {
                                 "citylake.period",
                                 plan.days().toString()),
                         failurePoints);
+        Map<String, Expression> ranges = job.replacedRanges(plan);
         for (TableDef table : job.outputs()) {
             DataStream<RowData> tableRows = rows.get(table.name());
             if (tableRows != null) {
-                gold.add(table.name(), tableRows);
+                gold.add(table.name(), tableRows, ranges.get(table.name()));
             }
         }
         gold.commitAtEnd(plan.title());

@@ -51,9 +51,13 @@ public record SolarDay(LocalDate date, Instant sunset, Instant sunrise) {
         return new SolarDay(date, set, rise);
     }
 
-    /** The lighting day an instant belongs to: the local date of {@code t} − 12 h. */
+    /**
+     * The lighting day an instant belongs to: its local date from local noon on, the day before
+     * until then. On a DST day the lighting day is 23 or 25 hours; it still ends at local noon.
+     */
     public static LocalDate lightingDate(Instant t, ZoneId zone) {
-        return t.atZone(zone).minusHours(12).toLocalDate();
+        ZonedDateTime local = t.atZone(zone);
+        return local.getHour() < 12 ? local.toLocalDate().minusDays(1) : local.toLocalDate();
     }
 
     /** Whether the sun is down at {@code t} (within this night's window). */

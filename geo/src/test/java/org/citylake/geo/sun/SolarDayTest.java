@@ -43,6 +43,15 @@ class SolarDayTest {
                 .isEqualTo(LocalDate.of(2025, 6, 21));
         assertThat(SolarDay.lightingDate(Instant.parse("2025-06-22T10:30:00Z"), MONACO))
                 .isEqualTo(LocalDate.of(2025, 6, 22));
+        // DST day (clocks forward at 02:00 on 2025-03-30): 12:00-12:59 CEST starts night 30, not
+        // 29 (12 hours back on the instant time-line would give 23:00 CET on the 29th)
+        assertThat(SolarDay.lightingDate(Instant.parse("2025-03-30T10:15:00Z"), MONACO))
+                .isEqualTo(LocalDate.of(2025, 3, 30));
+        assertThat(SolarDay.lightingDate(Instant.parse("2025-03-30T09:45:00Z"), MONACO))
+                .isEqualTo(LocalDate.of(2025, 3, 29));
+        // autumn (back at 03:00 on 2025-10-26): 11:30 CET is still night 25
+        assertThat(SolarDay.lightingDate(Instant.parse("2025-10-26T10:30:00Z"), MONACO))
+                .isEqualTo(LocalDate.of(2025, 10, 25));
         SolarDay night = SolarDay.of(LocalDate.of(2025, 12, 21), 43.7384, 7.4246, MONACO);
         assertThat(night.nightHours()).isBetween(14.5, 15.5);
         assertThat(night.isNight(Instant.parse("2025-12-21T23:00:00Z"))).isTrue();

@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.ReplacePartitions;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expression;
 import org.citylake.lakehouse.Lake;
 
 /**
@@ -60,6 +61,7 @@ public final class BatchOverwrite {
     private final Map<String, String> snapshotProperties;
     private final FailurePoints failurePoints;
     private final Map<String, DataStream<TableFiles>> tables = new LinkedHashMap<>();
+    private final Map<String, Expression> replaced = new LinkedHashMap<>();
 
     /**
      * @param snapshotProperties written into every commit's snapshot summary (job, run id, period)
@@ -76,6 +78,19 @@ public final class BatchOverwrite {
      * adds.
      */
     public void add(String table, DataStream<RowData> rows) {
+        add(table, rows, null);
+    }
+
+    /**
+     * As {@link #add(String, DataStream)}; with a {@code range} (a filter on identity partition
+     * columns), the commit replaces every row of the table in that range, partitions the run wrote
+     * no row to included ({@link GoldCommit#commit(String, Map, Map)}); {@code null}: only the
+     * partitions written are replaced.
+     */
+    public void add(String table, DataStream<RowData> rows, Expression range) {
+        if (range != null) {
+            replaced.put(table, range);
+        }
         if (tables.containsKey(table)) {
             throw new IllegalArgumentException(table + " is written twice in one run");
         }
@@ -123,7 +138,8 @@ public final class BatchOverwrite {
                                 List.copyOf(tables.keySet()),
                                 snapshotProperties,
                                 runName,
-                                failurePoints.beforeCommit()))
+                                failurePoints.beforeCommit(),
+                                replaced))
                 .setParallelism(1)
                 .setMaxParallelism(1)
                 .uid("commit-gold")

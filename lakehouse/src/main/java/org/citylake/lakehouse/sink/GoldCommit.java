@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.ReplacePartitions;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 
 /**
@@ -56,6 +58,18 @@ public final class GoldCommit {
      *     otherwise
      */
     public Map<String, Long> commit(String runName, Map<String, List<DataFile>> written) {
+        return commit(runName, written, Map.of());
+    }
+
+    /**
+     * As {@link #commit(String, Map)}; a table named in {@code replaced} has every row matching its
+     * filter replaced by the run's rows in one commit (an {@link OverwriteFiles}), even when the
+     * run wrote it no file: a run that covers a range of partitions replaces that range, so a
+     * partition it no longer has rows for does not keep an earlier run's rows. The filter must
+     * select whole partitions (identity partition columns only).
+     */
+    public Map<String, Long> commit(
+            String runName, Map<String, List<DataFile>> written, Map<String, Expression> replaced) {
         Map<String, Long> rows = new LinkedHashMap<>();
         // table -> its snapshot before this run (null: it had none), for tables already committed
         Map<String, Snapshot> committed = new LinkedHashMap<>();
@@ -65,7 +79,8 @@ public final class GoldCommit {
             List<DataFile> dataFiles = entry.getValue();
             long count = dataFiles.stream().mapToLong(DataFile::recordCount).sum();
             rows.put(name, count);
-            if (dataFiles.isEmpty()) {
+            Expression range = replaced.get(name);
+            if (dataFiles.isEmpty() && range == null) {
                 continue;
             }
             Snapshot before;
@@ -75,10 +90,17 @@ public final class GoldCommit {
                 table.refresh();
                 before = table.currentSnapshot();
                 beforeCommit.accept(name);
-                ReplacePartitions replace = table.newReplacePartitions();
-                dataFiles.forEach(replace::addFile);
-                snapshotProperties.forEach(replace::set);
-                replace.commit();
+                if (range == null) {
+                    ReplacePartitions replace = table.newReplacePartitions();
+                    dataFiles.forEach(replace::addFile);
+                    snapshotProperties.forEach(replace::set);
+                    replace.commit();
+                } else {
+                    OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(range);
+                    dataFiles.forEach(overwrite::addFile);
+                    snapshotProperties.forEach(overwrite::set);
+                    overwrite.validateAddedFilesMatchOverwriteFilter().commit();
+                }
                 committedId = table.currentSnapshot().snapshotId();
             } catch (RuntimeException e) {
                 String undone = rollBack(committed, ours);

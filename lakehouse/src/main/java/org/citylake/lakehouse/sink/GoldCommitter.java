@@ -12,6 +12,7 @@ import org.apache.flink.util.InstantiationUtil;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.io.WriteResult;
 
@@ -30,6 +31,7 @@ final class GoldCommitter extends AbstractStreamOperator<String>
     private final Map<String, String> snapshotProperties;
     private final String runName;
     private final BatchOverwrite.CommitHook beforeCommit;
+    private final Map<String, Expression> replaced;
     private transient Map<String, List<DataFile>> written;
 
     GoldCommitter(
@@ -37,12 +39,14 @@ final class GoldCommitter extends AbstractStreamOperator<String>
             List<String> tables,
             Map<String, String> snapshotProperties,
             String runName,
-            BatchOverwrite.CommitHook beforeCommit) {
+            BatchOverwrite.CommitHook beforeCommit,
+            Map<String, Expression> replaced) {
         this.catalogLoader = catalogLoader;
         this.tables = List.copyOf(tables);
         this.snapshotProperties = Map.copyOf(snapshotProperties);
         this.runName = runName;
         this.beforeCommit = beforeCommit;
+        this.replaced = Map.copyOf(replaced);
     }
 
     @Override
@@ -70,7 +74,7 @@ final class GoldCommitter extends AbstractStreamOperator<String>
                                     name -> catalog.loadTable(TableIdentifier.parse(name)),
                                     snapshotProperties,
                                     beforeCommit)
-                            .commit(runName, written);
+                            .commit(runName, written, replaced);
             rows.forEach((table, count) -> output.collect(new StreamRecord<>(table + "=" + count)));
         } finally {
             if (catalog instanceof AutoCloseable closeable) {
