@@ -30,8 +30,9 @@ import org.locationtech.jts.geom.GeometryFactory;
  *
  * A node the extract does not hold (a way cut at the extract's border) is left out of its way; a
  * way left with fewer than two positions is counted in {@link OsmStreets#incompleteWays()} and not
- * returned. Ways come in file order. Nothing here knows a city: the metric CRS is the caller's (the
- * city's, from the registry).
+ * returned. Ways come in file order. In OSM XML the {@code <osm>} element must follow the XML
+ * declaration directly (GraphHopper's reader refuses a comment before it; put one inside). Nothing
+ * here knows a city: the metric CRS is the caller's (the city's, from the registry).
  */
 public final class OsmStreetReader {
 
