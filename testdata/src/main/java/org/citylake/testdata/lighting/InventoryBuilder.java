@@ -157,6 +157,59 @@ public final class InventoryBuilder {
         return districts;
     }
 
+    /**
+     * A lamp placed by the caller, to be grouped by {@link #group}.
+     *
+     * @param id the lamp's entity id
+     * @param segmentId the lit segment it lights
+     * @param roadClass that segment's class (decides dimming)
+     */
+    public record LampSite(
+            String id,
+            String segmentId,
+            Technology technology,
+            double lon,
+            double lat,
+            String roadClass) {}
+
+    /**
+     * Groups lamps placed elsewhere (a benchmark's synthetic city) into circuits and cabinets
+     * exactly as {@link #build} groups the lamps it places.
+     */
+    public static LampInventory group(
+            String city,
+            String metricCrs,
+            List<LitSegment> segments,
+            List<LampSite> sites,
+            List<District> districts) {
+        Coordinate[] lonLat = new Coordinate[sites.size()];
+        for (int i = 0; i < lonLat.length; i++) {
+            lonLat[i] = new Coordinate(sites.get(i).lon(), sites.get(i).lat());
+        }
+        Coordinate[] xy =
+                lonLat.length == 0
+                        ? lonLat
+                        : Reprojection.between(Reprojection.WGS84, metricCrs)
+                                .apply(GEOMETRY.createMultiPointFromCoords(lonLat))
+                                .getCoordinates();
+        List<Placed> placed = new ArrayList<>(sites.size());
+        for (int i = 0; i < lonLat.length; i++) {
+            LampSite site = sites.get(i);
+            placed.add(
+                    new Placed(
+                            0,
+                            site.id(),
+                            site.segmentId(),
+                            site.technology(),
+                            site.lon(),
+                            site.lat(),
+                            xy[i].x,
+                            xy[i].y,
+                            site.roadClass()));
+        }
+        return group(city, segments, placed, districts);
+    }
+
     /** {@code urn:ngsi-ld:Streetlight:<city>:<way>-<n>} */
     public static String lampId(String city, long osmWayId, int n) {
         return "urn:ngsi-ld:Streetlight:" + city + ":" + osmWayId + "-" + n;

@@ -74,7 +74,7 @@ public record LampInventory(
                 row.put("width_m", s.widthM());
             }
             row.put("length_m", Math.round(s.lengthM() * 100) / 100.0);
-            row.put("geometry_wkt", s.wkt());
+            putText(row, "geometry_wkt", s.wkt());
             putText(row, "district_id", s.districtId());
             segmentRows.add(row);
         }
@@ -138,7 +138,7 @@ public record LampInventory(
                                     r.hasNonNull("lanes") ? r.get("lanes").asInt() : null,
                                     r.hasNonNull("width_m") ? r.get("width_m").asDouble() : null,
                                     r.get("length_m").asDouble(),
-                                    r.get("geometry_wkt").asText(),
+                                    text(r, "geometry_wkt"),
                                     text(r, "district_id"));
                     segments.add(s);
                     classOf.put(s.id(), s.roadClass());

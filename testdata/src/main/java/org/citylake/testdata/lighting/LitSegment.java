@@ -10,7 +10,7 @@ package org.citylake.testdata.lighting;
  * @param lanes OSM lanes, or null
  * @param widthM carriageway width in metres, or null
  * @param lengthM length in the city's metric CRS, m
- * @param wkt LineString, WGS84 lon/lat
+ * @param wkt LineString, WGS84 lon/lat, or null when not known
  * @param districtId the district holding the segment's middle, or null
  */
 public record LitSegment(
