@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             LakehouseCommand.class,
             TestdataCommand.class,
+            LightingCommand.class,
             RefCommand.class,
             CityCommand.class,
             FeedsCommand.class,

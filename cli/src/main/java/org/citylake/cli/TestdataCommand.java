@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.model.City;
+import org.citylake.model.Feed;
 import org.citylake.model.feed.FeedCatalog;
 import org.citylake.testdata.ConvertedFile;
 import org.citylake.testdata.FeedConverter;
 import org.citylake.testdata.FeedGenerator;
 import org.citylake.testdata.GeneratedFeed;
+import org.citylake.testdata.lighting.LampInventory;
+import org.citylake.testdata.lighting.LightingTelemetry;
+import org.citylake.testdata.lighting.TelemetrySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,7 +91,24 @@ public final class TestdataCommand {
                         + " need none of them.",
                 "Then: citylake lakehouse init; citylake ref load; citylake ingest.",
                 "Example: citylake testdata generate --feed water --city wuhan --readings 200"
-                        + " --seed 7"
+                        + " --seed 7",
+                "",
+                "--feed lighting is the street-lighting telemetry of a lamp inventory (`citylake"
+                        + " lighting inventory` writes it) for --nights lighting days (local noon"
+                        + " to noon) from --from: every lamp and cabinet every 15 minutes,"
+                        + " switched at the cabinet's sunset and sunrise, dimmed to 50 % from"
+                        + " 00:00 to 05:00 on residential, living and service streets, with"
+                        + " faults injected for whole lighting days (--fault-rate per lamp fault"
+                        + " type and lamp-night: DAY_BURNER, DARK_AT_NIGHT, OVER_POWER,"
+                        + " MISSING_REPORTS; --cabinet-fault-rate per cabinet fault type:"
+                        + " METER_RESET, METER_MISMATCH; --no-faults for none). Writes"
+                        + " <out>/<city>/lighting.jsonl, lighting.faults.jsonl (the ground truth:"
+                        + " city, id, night, fault_type, details) and lighting.expected.json"
+                        + " (energy per cabinet and night). The city must be registered; the"
+                        + " --readings, --sensors, --start, --step, --bad-per-reason and city"
+                        + " options do not apply.",
+                "Example: citylake testdata generate --feed lighting --city monaco --from"
+                        + " 2024-06-03 --nights 30 --seed 1"
             },
             mixinStandardHelpOptions = true)
     static final class Generate implements Callable<Integer> {
@@ -192,6 +213,43 @@ public final class TestdataCommand {
         Path out;
 
         @Option(
+                names = "--from",
+                defaultValue = "2024-06-03",
+                paramLabel = "DATE",
+                description = "lighting: the first night (local date; default ${DEFAULT-VALUE}).")
+        java.time.LocalDate from;
+
+        @Option(
+                names = "--nights",
+                defaultValue = "30",
+                paramLabel = "N",
+                description = "lighting: lighting days to generate (default ${DEFAULT-VALUE}).")
+        int nights;
+
+        @Option(
+                names = "--no-faults",
+                description = "lighting: inject no faults (a fault-free run).")
+        boolean noFaults;
+
+        @Option(
+                names = "--fault-rate",
+                defaultValue = "0.005",
+                paramLabel = "X",
+                description =
+                        "lighting: chance of each lamp fault type per lamp and night, at most"
+                                + " 0.25 (default ${DEFAULT-VALUE}).")
+        double faultRate;
+
+        @Option(
+                names = "--cabinet-fault-rate",
+                defaultValue = "0.03",
+                paramLabel = "X",
+                description =
+                        "lighting: chance of each cabinet fault type per cabinet and night, at"
+                                + " most 0.5 (default ${DEFAULT-VALUE}).")
+        double cabinetFaultRate;
+
+        @Option(
                 names = "--overwrite",
                 description =
                         "Replace feed and ref files already there (by default they are left"
@@ -201,9 +259,17 @@ public final class TestdataCommand {
         @Override
         public Integer call() throws Exception {
             LakeConfig config = lakeArgs.load();
+            Path dir = out != null ? out : config.dataDir().resolve("feeds");
+            if (feeds.stream().anyMatch(f -> f.trim().equals(Feed.LIGHTING.id()))) {
+                if (feeds.size() > 1) {
+                    throw new IllegalArgumentException(
+                            "--feed lighting is generated from a lamp inventory with its own"
+                                    + " options: generate it on its own, then the other feeds");
+                }
+                return lighting(config, dir.toAbsolutePath());
+            }
             FeedCatalog catalog = FeedCatalog.forDataDir(config.dataDir());
             City registered = city();
-            Path dir = out != null ? out : config.dataDir().resolve("feeds");
             FeedGenerator.Settings settings =
                     new FeedGenerator.Settings(
                             readings,
@@ -233,6 +299,63 @@ public final class TestdataCommand {
                         FeedGenerator.generate(catalog, feed.trim(), registered, settings, dir);
                 print(generated, dir);
             }
+            return 0;
+        }
+
+        private int lighting(LakeConfig config, Path dir) throws Exception {
+            City registered = RegisteredCity.require(city, dir, config);
+            LampInventory inventory = LampInventory.read(dir, city);
+            if (!overwrite) {
+                Path feed = FeedConverter.feedPath(dir, city, Feed.LIGHTING);
+                if (Files.exists(feed)) {
+                    throw new IllegalArgumentException(
+                            feed
+                                    + " exists; choose another --out, or pass --overwrite to"
+                                    + " replace it");
+                }
+            }
+            TelemetrySettings settings =
+                    TelemetrySettings.nights(
+                            from,
+                            nights,
+                            registered.zone(),
+                            seed,
+                            noFaults ? 0 : faultRate,
+                            noFaults ? 0 : cabinetFaultRate);
+            long began = System.nanoTime();
+            int[] shown = {0};
+            LightingTelemetry.Result result =
+                    LightingTelemetry.write(
+                            registered,
+                            inventory,
+                            settings,
+                            dir,
+                            (done, total) -> {
+                                int tenth = (int) (done * 10 / total);
+                                if (total >= 480 && tenth > shown[0]) {
+                                    shown[0] = tenth;
+                                    System.err.printf(
+                                            "  %d %% (%,d of %,d steps)%n",
+                                            tenth * 10, done, total);
+                                }
+                            });
+            double seconds = (System.nanoTime() - began) / 1e9;
+            System.out.printf(
+                    "feed lighting, city %s, %d nights from %s, seed %d: %,d lines in %.1f s%n",
+                    city, nights, from, seed, result.lines(), seconds);
+            System.out.printf(
+                    "  %-34s %,9d Streetlight + %,d StreetlightControlCabinet%n",
+                    dir.relativize(result.feed()), result.lampReports(), result.cabinetReports());
+            System.out.printf(
+                    "  %-34s %,9d faults %s%n",
+                    dir.relativize(result.faultsFile()),
+                    result.faults().values().stream().mapToInt(Integer::intValue).sum(),
+                    new java.util.TreeMap<>(result.faults()));
+            System.out.printf(
+                    "  %-34s lamps %.1f kWh, meters %.1f kWh%n",
+                    dir.relativize(result.expectedFile()), result.lampsKwh(), result.meterKwh());
+            System.out.println(
+                    "Then: citylake lakehouse init; citylake ref load; citylake ingest.");
             return 0;
         }
 

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *                                           &lt;out&gt;/edinburgh/ref/waste_containers.jsonl
  *   &lt;source&gt;/aarhus-districts/             ──▶ &lt;out&gt;/aarhus/ref/districts.jsonl (reprojected to WGS84)
  *   every city converted                     ──▶ &lt;out&gt;/&lt;city&gt;/ref/cities.jsonl  (its ref.cities row)
+ *   &lt;source&gt;/&lt;folder&gt;/cities.jsonl          ──▶ &lt;out&gt;/&lt;city&gt;/ref/cities.jsonl  (a city registered by data,
+ *                                                                       e.g. osm-monaco: copied line by line)
  * </pre>
  *
  * The source is either the bundled slices in {@code test-data/} or the full sets (same folder
@@ -78,7 +80,54 @@ public final class FeedConverter {
         for (City city : cities) {
             written.add(BundledCities.write(city, outDir));
         }
+        written.addAll(copyRegistrations(sourceDir, outDir));
         return List.copyOf(written);
+    }
+
+    /**
+     * Copies the lines of every {@code <sourceDir>/<folder>/cities.jsonl} (a city registered by
+     * data, such as Monaco next to its OSM extract) to {@code <outDir>/<city>/ref/cities.jsonl},
+     * grouped by their {@code city}; {@code ref load} checks them.
+     */
+    static List<ConvertedFile> copyRegistrations(Path sourceDir, Path outDir) throws IOException {
+        java.util.Map<String, List<String>> byCity = new java.util.TreeMap<>();
+        List<Path> files;
+        try (var folders = Files.list(sourceDir)) {
+            files =
+                    folders.map(f -> f.resolve("cities.jsonl"))
+                            .filter(Files::isRegularFile)
+                            .sorted()
+                            .toList();
+        }
+        for (Path file : files) {
+            int n = 0;
+            for (String line : Files.readAllLines(file)) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                var city = NgsiJson.MAPPER.readTree(line).get("city");
+                if (city == null || !city.isTextual()) {
+                    throw new IOException(file + ":" + n + ": a registration needs a \"city\"");
+                }
+                byCity.computeIfAbsent(city.asText(), k -> new ArrayList<>()).add(line.trim());
+            }
+        }
+        List<ConvertedFile> written = new ArrayList<>();
+        for (var e : byCity.entrySet()) {
+            Path target = refPath(outDir, e.getKey(), "ref.cities");
+            Files.createDirectories(target.getParent());
+            Files.write(target, e.getValue());
+            LOG.info("wrote {} lines to {}", e.getValue().size(), target);
+            written.add(
+                    new ConvertedFile(
+                            e.getKey(),
+                            ConvertedFile.REF,
+                            "ref.cities",
+                            target,
+                            e.getValue().size()));
+        }
+        return written;
     }
 
     /** The data set folders the converters read, in conversion order. */

@@ -13,7 +13,7 @@ import org.citylake.lakehouse.tables.TableRegistry;
  * an absent optional value is an absent key. A key that is not a column of the table is a bug and
  * fails at once.
  */
-final class RefRows {
+public final class RefRows {
 
     private final String table;
     private final String city;
@@ -23,14 +23,14 @@ final class RefRows {
     /**
      * @param table fully qualified ref table, e.g. {@code ref.road_segments}
      */
-    RefRows(String table, String city) {
+    public RefRows(String table, String city) {
         this.table = table;
         this.city = city;
         this.schema = TableRegistry.get().table(table).schema();
     }
 
     /** A new row with {@code city} and {@code id} set; fill it, then {@link #add} it. */
-    ObjectNode row(String id) {
+    public ObjectNode row(String id) {
         ObjectNode row = NgsiJson.object();
         row.put(TableRegistry.CITY, city);
         row.put("id", id);
@@ -38,13 +38,13 @@ final class RefRows {
     }
 
     /** A new row with only {@code city} set, for tables not keyed by {@code id}. */
-    ObjectNode cityRow() {
+    public ObjectNode cityRow() {
         ObjectNode row = NgsiJson.object();
         row.put(TableRegistry.CITY, city);
         return row;
     }
 
-    void add(ObjectNode row) {
+    public void add(ObjectNode row) {
         List<String> unknown = new ArrayList<>();
         row.fieldNames()
                 .forEachRemaining(
@@ -67,7 +67,7 @@ final class RefRows {
         NgsiJson.decimal(cell).ifPresent(v -> row.set(column, NgsiJson.number(v)));
     }
 
-    ConvertedFile write(Path outDir) throws IOException {
+    public ConvertedFile write(Path outDir) throws IOException {
         return lines.write(
                 city, ConvertedFile.REF, table, FeedConverter.refPath(outDir, city, table));
     }
