@@ -17,7 +17,8 @@ class SolarDayTest {
     void agreesWithTheNoaaSunriseEquationThroughTheYear() {
         // Oracle: the NOAA general solar position equations (Fourier series for declination and
         // equation of time, written here, not the library's). The series drift up to ~3.5 min
-        // from an ephemeris in winter at 56° N; the almanac test pins the minutes.
+        // from an ephemeris in winter at 56° N; nearSolsticesInMonacoWithinTwoMinutes pins the
+        // minutes with the Meeus series.
         String[] zones = {"Europe/Monaco", "Europe/Copenhagen", "Australia/Sydney"};
         double[][] places = {{43.7384, 7.4246}, {56.1535, 10.2039}, {-33.87, 151.21}};
         for (int p = 0; p < places.length; p++) {
@@ -35,6 +36,75 @@ class SolarDayTest {
                         .isLessThan(Duration.ofMinutes(4));
             }
         }
+    }
+
+    @Test
+    void nearSolsticesInMonacoWithinTwoMinutes() {
+        // Oracle: the low-precision solar coordinates of Meeus, Astronomical Algorithms ch. 25
+        // (the series behind NOAA's solar calculator, good to well under a minute at mid
+        // latitudes), with the almanac convention of the upper limb at -0.833°, written here.
+        for (LocalDate date :
+                new LocalDate[] {LocalDate.of(2025, 6, 21), LocalDate.of(2025, 12, 21)}) {
+            SolarDay night = SolarDay.of(date, 43.7384, 7.4246, MONACO);
+            Instant set = meeus(date, 43.7384, 7.4246, +1);
+            Instant rise = meeus(date.plusDays(1), 43.7384, 7.4246, -1);
+            assertThat(Duration.between(set, night.sunset()).abs())
+                    .as("sunset in Monaco on %s: %s against %s", date, night.sunset(), set)
+                    .isLessThan(Duration.ofMinutes(2));
+            assertThat(Duration.between(rise, night.sunrise()).abs())
+                    .as("sunrise in Monaco after %s: %s against %s", date, night.sunrise(), rise)
+                    .isLessThan(Duration.ofMinutes(2));
+        }
+        // and the local clock: the December sunset is before 17:00 CET, the June one after 21:00
+        // CEST
+        SolarDay winter = SolarDay.of(LocalDate.of(2025, 12, 21), 43.7384, 7.4246, MONACO);
+        SolarDay summer = SolarDay.of(LocalDate.of(2025, 6, 21), 43.7384, 7.4246, MONACO);
+        assertThat(winter.sunset().atZone(MONACO).getHour()).isEqualTo(16);
+        assertThat(summer.sunset().atZone(MONACO).getHour()).isEqualTo(21);
+    }
+
+    /** Sunrise (sign −1) or sunset (+1) on {@code date} (UTC day), two iterations of Meeus. */
+    private static Instant meeus(LocalDate date, double lat, double lon, int sign) {
+        double minutes = 720; // first guess: noon UTC
+        for (int i = 0; i < 3; i++) {
+            double jd = date.toEpochDay() + 2440587.5 + minutes / 1440.0;
+            double t = (jd - 2451545.0) / 36525.0;
+            double l0 = (280.46646 + t * (36000.76983 + t * 0.0003032)) % 360;
+            double m = 357.52911 + t * (35999.05029 - 0.0001537 * t);
+            double e = 0.016708634 - t * (0.000042037 + 0.0000001267 * t);
+            double mr = Math.toRadians(m);
+            double c =
+                    Math.sin(mr) * (1.914602 - t * (0.004817 + 0.000014 * t))
+                            + Math.sin(2 * mr) * (0.019993 - 0.000101 * t)
+                            + Math.sin(3 * mr) * 0.000289;
+            double omega = Math.toRadians(125.04 - 1934.136 * t);
+            double lambda = Math.toRadians(l0 + c - 0.00569 - 0.00478 * Math.sin(omega));
+            double eps0 =
+                    23 + (26 + (21.448 - t * (46.815 + t * (0.00059 - t * 0.001813))) / 60) / 60;
+            double eps = Math.toRadians(eps0 + 0.00256 * Math.cos(omega));
+            double decl = Math.asin(Math.sin(eps) * Math.sin(lambda));
+            double y = Math.pow(Math.tan(eps / 2), 2);
+            double l0r = Math.toRadians(l0);
+            double eqTime =
+                    4
+                            * Math.toDegrees(
+                                    y * Math.sin(2 * l0r)
+                                            - 2 * e * Math.sin(mr)
+                                            + 4 * e * y * Math.sin(mr) * Math.cos(2 * l0r)
+                                            - 0.5 * y * y * Math.sin(4 * l0r)
+                                            - 1.25 * e * e * Math.sin(2 * mr));
+            double phi = Math.toRadians(lat);
+            double ha =
+                    Math.toDegrees(
+                            Math.acos(
+                                    Math.cos(Math.toRadians(90.833))
+                                                    / (Math.cos(phi) * Math.cos(decl))
+                                            - Math.tan(phi) * Math.tan(decl)));
+            minutes = 720 - 4 * lon - eqTime + sign * 4 * ha;
+        }
+        return date.atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant()
+                .plusMillis(Math.round(minutes * 60_000));
     }
 
     @Test
