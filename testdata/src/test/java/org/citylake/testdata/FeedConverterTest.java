@@ -55,7 +55,9 @@ class FeedConverterTest {
                         tuple("aarhus", "ref", "ref.districts", 24L),
                         tuple("aarhus", "ref", "ref.cities", 1L),
                         tuple("beijing", "ref", "ref.cities", 1L),
-                        tuple("edinburgh", "ref", "ref.cities", 1L));
+                        tuple("edinburgh", "ref", "ref.cities", 1L),
+                        // registered by data: test-data/osm-monaco/cities.jsonl
+                        tuple("monaco", "ref", "ref.cities", 1L));
         assertThat(written)
                 .extracting(f -> out.relativize(f.path()).toString().replace('\\', '/'))
                 .containsExactly(
@@ -70,7 +72,8 @@ class FeedConverterTest {
                         "aarhus/ref/districts.jsonl",
                         "aarhus/ref/cities.jsonl",
                         "beijing/ref/cities.jsonl",
-                        "edinburgh/ref/cities.jsonl");
+                        "edinburgh/ref/cities.jsonl",
+                        "monaco/ref/cities.jsonl");
     }
 
     @Test
@@ -148,6 +151,7 @@ class FeedConverterTest {
                         EntityType.AIR_QUALITY_OBSERVED.refTable(),
                         EntityType.WASTE_CONTAINER.refTable(),
                         "ref.districts",
+                        "ref.cities",
                         "ref.cities",
                         "ref.cities",
                         "ref.cities");
