@@ -96,7 +96,7 @@ public final class TestdataCommand {
                 "--feed lighting is the street-lighting telemetry of a lamp inventory (`citylake"
                         + " lighting inventory` writes it) for --nights lighting days (local noon"
                         + " to noon) from --from: every lamp and cabinet every 15 minutes,"
-                        + " switched at the cabinet's sunset and sunrise, dimmed to 50 % from"
+                        + " switched at the cabinet's sunset and sunrise, dimmed to 50 %% from"
                         + " 00:00 to 05:00 on residential, living and service streets, with"
                         + " faults injected for whole lighting days (--fault-rate per lamp fault"
                         + " type and lamp-night: DAY_BURNER, DARK_AT_NIGHT, OVER_POWER,"
