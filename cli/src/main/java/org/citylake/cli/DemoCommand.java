@@ -98,6 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
             for (ConvertedFile f : files) {
                 System.out.printf("    %-10s %-22s %,9d%n", f.city(), f.table(), f.lines());
             }
+            lightingTelemetry(feeds);
 
             step("3" + of + "loading reference data and registering the cities");
             RefLoader.loadAll(lake, feeds, note -> System.out.println("    " + note))
@@ -147,6 +148,108 @@ public final class DemoCommand implements Callable<Integer> {
                     "Try: " + Home.launcher() + " sql \"SELECT count(*) FROM clean.traffic_flow\"");
         }
         return 0;
+    }
+
+    /** First night of the street-lighting telemetry the demo generates (a winter week). */
+    static final String LIGHTING_FROM = "2024-12-16";
+
+    /**
+     * Nights generated: night {@code D} ends at local noon on {@code D+1}, so the lighting job gets
+     * the complete days' nights, two of these four.
+     */
+    static final int LIGHTING_NIGHTS = 4;
+
+    /**
+     * No city publishes per-lamp data: for each city whose OSM extract is bundled ({@code
+     * <source>/osm-<name>/*.osm.gz} with its {@code cities.jsonl}), place lamps on its real streets
+     * and generate their telemetry with faults, as `citylake lighting inventory` and `citylake
+     * testdata generate --feed lighting` do.
+     */
+    private void lightingTelemetry(Path feeds) throws java.io.IOException {
+        Path src = source != null ? source : Home.testData();
+        if (!java.nio.file.Files.isDirectory(src)) {
+            return;
+        }
+        List<Path> extracts;
+        try (var dirs = java.nio.file.Files.list(src)) {
+            extracts =
+                    dirs.filter(d -> d.getFileName().toString().startsWith("osm-"))
+                            .sorted()
+                            .flatMap(DemoCommand::extractOf)
+                            .toList();
+        }
+        for (Path osm : extracts) {
+            String city = cityOf(osm.resolveSibling("cities.jsonl"));
+            System.out.printf(
+                    "    %-10s street lamps on the streets of %s, %d nights of lamp and cabinet"
+                            + " reports with faults%n",
+                    city, osm.getFileName(), LIGHTING_NIGHTS);
+            run(
+                    "lighting",
+                    List.of(
+                            "inventory",
+                            "--city",
+                            city,
+                            "--osm",
+                            osm.toString(),
+                            "--feeds",
+                            feeds.toString()),
+                    lakeArgs.asArgs(),
+                    List.of());
+            run(
+                    "testdata",
+                    List.of(
+                            "generate",
+                            "--feed",
+                            "lighting",
+                            "--city",
+                            city,
+                            "--from",
+                            LIGHTING_FROM,
+                            "--nights",
+                            Integer.toString(LIGHTING_NIGHTS),
+                            "--out",
+                            feeds.toString(),
+                            "--overwrite"),
+                    lakeArgs.asArgs(),
+                    List.of());
+        }
+    }
+
+    private static java.util.stream.Stream<Path> extractOf(Path dir) {
+        Path registration = dir.resolve("cities.jsonl");
+        if (!java.nio.file.Files.isRegularFile(registration)) {
+            return java.util.stream.Stream.empty();
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files
+                    .filter(
+                            f -> {
+                                String n = f.getFileName().toString();
+                                return n.endsWith(".osm.gz")
+                                        || n.endsWith(".osm")
+                                        || n.endsWith(".osm.pbf");
+                            })
+                    .sorted()
+                    .limit(1)
+                    .toList()
+                    .stream();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The city a one-city registration file registers. */
+    private static String cityOf(Path registration) throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(registration)) {
+            if (!line.isBlank()) {
+                return new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(line)
+                        .get("city")
+                        .asText();
+            }
+        }
+        throw new IllegalStateException(registration + " registers no city");
     }
 
     /** The last five bundled Aarhus weeks, the autumn DST day among them; the last one tests. */

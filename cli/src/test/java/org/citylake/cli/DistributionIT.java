@@ -207,6 +207,10 @@ class DistributionIT {
                 .contains("Most congested segments, day 2014-08-18")
                 .containsPattern("(?m)^ +1 \\| +173225 \\| AAR_BT_0033 ")
                 .contains("Busiest garages, aarhus 2014-09-29..2014-11-02")
+                // street lamps generated on Monaco's bundled OSM streets, 4 nights
+                .containsPattern("(?m)^clean\\.streetlight +\\| +723365 +\\|")
+                .contains("Street lighting, monaco nights 2024-12-16..2024-12-18")
+                .containsPattern("(?m)^DAY_BURNER +\\| lamp +\\| +\\d+$")
                 .contains("Try: " + home.resolve("bin/citylake") + " sql ");
         assertThat(mavenCalled).as("mvn was called").doesNotExist();
         assertThat(dataDir.resolve("feeds")).isDirectory();
