@@ -431,6 +431,34 @@ public final class DirectForecaster {
     }
 
     /**
+     * Persistence alone ("the coming hours will be like now") on target times in {@code window}:
+     * per station id and under {@code ALL}, the sums of horizons 1..{@code horizons}; the model
+     * fields hold persistence too. A pair counts only when both values exist.
+     */
+    public static Map<String, ErrorSums[]> persistence(
+            CityHours data, Window window, int horizons) {
+        Map<String, ErrorSums[]> sums = new LinkedHashMap<>();
+        sums.put(ALL, newSums(horizons));
+        for (StationSeries s : data.stations()) {
+            sums.put(s.stationId(), newSums(horizons));
+        }
+        for (int h = 1; h <= horizons; h++) {
+            Rows rows = rows(data, window, h);
+            for (int k = 0; k < rows.n; k++) {
+                double now = rows.persistence[k];
+                if (Double.isNaN(now)) {
+                    continue;
+                }
+                String station = data.stations().get(rows.station[k]).stationId();
+                for (String key : List.of(ALL, station)) {
+                    sums.get(key)[h - 1].add(rows.actual[k], now, now, now, now);
+                }
+            }
+        }
+        return sums;
+    }
+
+    /**
      * The forecasts of every station issued at the hour starting {@code issuedAtMs}: one per
      * horizon; a station without a PM2.5 value within 24 h before gets none.
      */
