@@ -93,6 +93,22 @@ public final class AirQualityJob implements AnalyticsJob<AirQualitySettings> {
                             + " HJ 633 level II/III).");
     static final JobOption<Integer> THREADS =
             JobOption.integer("threads", "2", "Horizons trained at once.");
+    static final JobOption<Boolean> REFIT =
+            new JobOption<>(
+                    "refit",
+                    "true|false",
+                    "true",
+                    "After tuning on the validation window, train each horizon's chosen"
+                            + " candidate again on the training and validation windows together.",
+                    AirQualityJob::bool);
+
+    private static boolean bool(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("not true or false");
+        };
+    }
 
     /** Horizons the run prints. */
     static final List<Integer> PRINTED = List.of(1, 6, 24);
@@ -132,7 +148,16 @@ public final class AirQualityJob implements AnalyticsJob<AirQualitySettings> {
     @Override
     public List<JobOption<?>> options() {
         return List.of(
-                TRAIN, VALIDATE, TEST, FORECAST_AT, HORIZONS, SEED, INTERVAL, ALERT_ABOVE, THREADS);
+                TRAIN,
+                VALIDATE,
+                TEST,
+                FORECAST_AT,
+                HORIZONS,
+                SEED,
+                INTERVAL,
+                ALERT_ABOVE,
+                THREADS,
+                REFIT);
     }
 
     @Override
@@ -147,7 +172,8 @@ public final class AirQualityJob implements AnalyticsJob<AirQualitySettings> {
                 SEED.of(options),
                 INTERVAL.of(options),
                 ALERT_ABOVE.of(options),
-                THREADS.of(options));
+                THREADS.of(options),
+                REFIT.of(options));
     }
 
     private static Window window(JobOption<String> option, Map<String, String> options, ZoneId z) {

@@ -18,6 +18,8 @@ import java.time.ZoneId;
  * @param intervalLevel nominal coverage of the prediction interval, e.g. 0.8
  * @param alertAbove PM2.5 above which a forecast hour is an alert, µg/m³
  * @param threads horizons trained at once (each fit on one thread)
+ * @param refit after tuning, train each horizon's chosen candidate again on the training and
+ *     validation windows together
  */
 public record AirQualitySettings(
         Window train,
@@ -28,7 +30,8 @@ public record AirQualitySettings(
         long seed,
         double intervalLevel,
         double alertAbove,
-        int threads)
+        int threads,
+        boolean refit)
         implements Serializable {
 
     public AirQualitySettings {

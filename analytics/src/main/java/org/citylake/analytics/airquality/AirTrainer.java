@@ -63,7 +63,8 @@ final class AirTrainer implements GroupAtEnd.Group<String, AirReading, RowData> 
                         DirectForecaster.GRID,
                         settings.seed(),
                         settings.intervalLevel(),
-                        settings.threads());
+                        settings.threads(),
+                        settings.refit());
         Map<String, ErrorSums[]> scores = DirectForecaster.evaluate(trained, data, settings.test());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("city", city);
@@ -73,6 +74,11 @@ final class AirTrainer implements GroupAtEnd.Group<String, AirReading, RowData> 
         meta.put("train", settings.train().toString());
         meta.put("validate", settings.validate().toString());
         meta.put("test", settings.test().toString());
+        meta.put(
+                "refit",
+                settings.refit()
+                        ? "the tuned models were trained again on train + validate"
+                        : "no: the models are those trained on train");
         meta.put("target", "PM2.5 (µg/m³) of hour issue + h; features: observed up to the issue");
         Map<String, Object> test = new LinkedHashMap<>();
         ErrorSums[] all = scores.get(DirectForecaster.ALL);

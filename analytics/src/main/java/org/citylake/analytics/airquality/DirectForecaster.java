@@ -37,6 +37,8 @@ import java.util.concurrent.Future;
  *   <li>Tuning uses the validation window only: for each horizon, every candidate of the grid is
  *       trained on the training window with early stopping on the validation error; the candidate
  *       and the number of trees with the lowest validation RMSE win.
+ *   <li>Optionally (the job's default) each chosen model is then refitted on the training and
+ *       validation windows together, with the tuned candidate and number of trees.
  *   <li>The 80 % (by default) interval is calibrated on the validation residuals: forecast + the
  *       10th and 90th percentile of (actual − forecast) there, the lower end clipped at 0.
  *   <li>Seeded (LightGBM {@code seed}, {@code deterministic=true}, row-wise histograms): the same
@@ -158,6 +160,25 @@ public final class DirectForecaster {
             long seed,
             double intervalLevel,
             int threads) {
+        return train(data, train, validate, horizons, grid, seed, intervalLevel, threads, false);
+    }
+
+    /**
+     * As {@link #train(CityHours, Window, Window, int, List, long, double, int)}; with {@code
+     * refit}, each horizon's chosen candidate is then trained again on the training and validation
+     * windows together, with the number of trees chosen on validation (the interval keeps the
+     * calibration of the validation residuals of the model before the refit).
+     */
+    public static Trained train(
+            CityHours data,
+            Window train,
+            Window validate,
+            int horizons,
+            List<Params> grid,
+            long seed,
+            double intervalLevel,
+            int threads,
+            boolean refit) {
         if (train.overlaps(validate)) {
             throw new IllegalArgumentException(
                     "the training window " + train + " overlaps the validation window " + validate);
@@ -178,7 +199,8 @@ public final class DirectForecaster {
                                                 horizon,
                                                 grid,
                                                 seed,
-                                                intervalLevel)));
+                                                intervalLevel,
+                                                refit)));
             }
             List<HorizonModel> models = new ArrayList<>();
             for (Future<HorizonModel> f : futures) {
@@ -209,7 +231,8 @@ public final class DirectForecaster {
             int h,
             List<Params> grid,
             long seed,
-            double intervalLevel) {
+            double intervalLevel,
+            boolean refit) {
         Rows trainRows = rows(data, train, h);
         Rows validRows = rows(data, validate, h);
         if (trainRows.n == 0 || validRows.n == 0) {
@@ -231,7 +254,40 @@ public final class DirectForecaster {
                 best = m;
             }
         }
-        return best;
+        if (!refit) {
+            return best;
+        }
+        Rows all = trainRows.plus(validRows);
+        return new HorizonModel(
+                h,
+                fixedRounds(h, all, best.params(), seed, best.trees()),
+                best.params(),
+                best.trees(),
+                all.n,
+                best.validationRows(),
+                best.validationRmse(),
+                best.residualLo(),
+                best.residualHi());
+    }
+
+    /** A model of {@code trees} rounds on {@code rows}, no early stopping. */
+    private static String fixedRounds(int h, Rows rows, Params p, long seed, int trees) {
+        String params = p.lightgbm(seed);
+        try (LGBMDataset set =
+                LGBMDataset.createFromMat(rows.matrix(), rows.n, rows.width, true, params, null)) {
+            set.setField("label", toFloat(rows.labels(p.level())));
+            set.setFeatureNames(AirFeatures.NAMES.toArray(String[]::new));
+            try (LGBMBooster booster = LGBMBooster.create(set, params)) {
+                for (int round = 1; round <= trees; round++) {
+                    if (booster.updateOneIter()) {
+                        break;
+                    }
+                }
+                return booster.saveModelToString(0, trees, LGBMBooster.FeatureImportanceType.GAIN);
+            }
+        } catch (LGBMException e) {
+            throw new IllegalStateException("LightGBM failed refitting horizon " + h + ": " + e, e);
+        }
     }
 
     /** The rows of horizon {@code h} whose target time lies in {@code window}. */
@@ -301,6 +357,28 @@ public final class DirectForecaster {
                 y[k] = level ? actual[k] : actual[k] - base[k];
             }
             return y;
+        }
+
+        /** These rows followed by {@code other}'s. */
+        Rows plus(Rows other) {
+            Rows all = new Rows(width);
+            all.n = n + other.n;
+            all.x = Arrays.copyOf(x, all.n * width);
+            System.arraycopy(other.x, 0, all.x, n * width, other.n * width);
+            all.actual = join(actual, n, other.actual, other.n);
+            all.base = join(base, n, other.base, other.n);
+            all.persistence = join(persistence, n, other.persistence, other.n);
+            all.station = Arrays.copyOf(station, all.n);
+            System.arraycopy(other.station, 0, all.station, n, other.n);
+            all.issuedAt = Arrays.copyOf(issuedAt, all.n);
+            System.arraycopy(other.issuedAt, 0, all.issuedAt, n, other.n);
+            return all;
+        }
+
+        private static double[] join(double[] a, int na, double[] b, int nb) {
+            double[] out = Arrays.copyOf(a, na + nb);
+            System.arraycopy(b, 0, out, na, nb);
+            return out;
         }
 
         double[] matrix() {
@@ -511,9 +589,29 @@ public final class DirectForecaster {
         return f;
     }
 
-    private static void loadNative() {
+    /**
+     * Loads LightGBM's native libraries once per JVM. lightgbm4j extracts them into {@code
+     * java.io.tmpdir} under fixed names, so two JVMs starting at once (two runs, a run and a test)
+     * overwrite a library the other has mapped, and one dies with SIGBUS. The extraction is
+     * therefore pointed at a directory of this JVM's own for the duration of the load.
+     */
+    private static synchronized void loadNative() {
+        if (LGBMBooster.isNativeLoaded()) {
+            return;
+        }
+        String tmp = System.getProperty("java.io.tmpdir");
         try {
-            LGBMBooster.loadNative();
+            java.nio.file.Path own = java.nio.file.Files.createTempDirectory("citylake-lightgbm-");
+            own.toFile().deleteOnExit();
+            System.setProperty("java.io.tmpdir", own.toString());
+            try {
+                LGBMBooster.loadNative();
+            } finally {
+                System.setProperty("java.io.tmpdir", tmp);
+            }
+            try (var files = java.nio.file.Files.list(own)) {
+                files.forEach(f -> f.toFile().deleteOnExit());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load LightGBM's native library", e);
         }

@@ -34,7 +34,8 @@ class AirQualityJobTest {
                         Map.entry("seed", "42"),
                         Map.entry("interval", "0.8"),
                         Map.entry("alert-above", "75"),
-                        Map.entry("threads", "2"));
+                        Map.entry("threads", "2"),
+                        Map.entry("refit", "true"));
     }
 
     @Test
