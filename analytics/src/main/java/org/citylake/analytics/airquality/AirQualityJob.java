@@ -253,8 +253,7 @@ public final class AirQualityJob implements AnalyticsJob<AirQualitySettings> {
             String version =
                     DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
                                     .format(trainedAt.atOffset(ZoneOffset.UTC))
-                            + "-"
-                            + plan.runId().replace("-", "").substring(0, 8);
+                            + runSuffix(plan.runId());
             SingleOutputStreamOperator<RowData> skill =
                     readings.keyBy(r -> city, Types.STRING)
                             .process(
@@ -320,6 +319,13 @@ public final class AirQualityJob implements AnalyticsJob<AirQualitySettings> {
         return rows;
     }
 
+    /**
+     * The end of the model versions run {@code runId} trains: {@code -} + its first 8 hex digits.
+     */
+    public static String runSuffix(String runId) {
+        return "-" + runId.replace("-", "").substring(0, 8);
+    }
+
     /** The most recently trained model among a city's skill rows. */
     static Optional<Record> latestModel(List<Record> skillRows) {
         return skillRows.stream()
@@ -340,8 +346,20 @@ public final class AirQualityJob implements AnalyticsJob<AirQualitySettings> {
 
     private static void printSkill(
             Committed run, RunPlan<AirQualitySettings> plan, PrintStream out) {
+        // the run's snapshot holds every earlier version too: keep this run's
+        String suffix = runSuffix(plan.runId());
         List<Record> rows =
-                run.read(AirTables.SKILL, Expressions.equal(TableRegistry.CITY, plan.city().id()));
+                new ArrayList<>(
+                        run
+                                .read(
+                                        AirTables.SKILL,
+                                        Expressions.equal(TableRegistry.CITY, plan.city().id()))
+                                .stream()
+                                .filter(
+                                        r ->
+                                                ((String) r.getField("model_version"))
+                                                        .endsWith(suffix))
+                                .toList());
         if (rows.isEmpty()) {
             return;
         }
@@ -408,7 +426,11 @@ public final class AirQualityJob implements AnalyticsJob<AirQualitySettings> {
         List<Record> rows =
                 run.read(
                         AirTables.FORECAST,
-                        Expressions.equal(TableRegistry.CITY, plan.city().id()));
+                        Expressions.and(
+                                Expressions.equal(TableRegistry.CITY, plan.city().id()),
+                                Expressions.equal(
+                                        "issued_at",
+                                        plan.settings().forecastAt().toEpochMilli() * 1000)));
         rows.sort(
                 Comparator.comparing((Record r) -> (String) r.getField("station_id"))
                         .thenComparing(r -> (Integer) r.getField("horizon")));

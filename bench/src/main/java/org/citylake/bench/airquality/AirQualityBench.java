@@ -179,6 +179,9 @@ public final class AirQualityBench {
             List<Record> rows =
                     new ArrayList<>(
                             run.read(AirTables.SKILL, Expressions.equal("station_id", "ALL")));
+            // the snapshot holds the earlier runs' versions too: keep this run's
+            String suffix = AirQualityJob.runSuffix(runId);
+            rows.removeIf(r -> !((String) r.getField("model_version")).endsWith(suffix));
             rows.sort(Comparator.comparing(r -> (Integer) r.getField("horizon")));
             for (Record r : rows) {
                 Map<String, Object> h = new LinkedHashMap<>();
