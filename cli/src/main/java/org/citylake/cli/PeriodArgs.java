@@ -11,9 +11,10 @@ public final class PeriodArgs {
 
     @Option(
             names = "--from",
-            required = true,
             paramLabel = "DATE",
-            description = "First day, YYYY-MM-DD, in the city's local time.")
+            description =
+                    "First day, YYYY-MM-DD, in the city's local time (required unless the job's"
+                            + " options imply the days).")
     String from;
 
     @Option(
@@ -37,7 +38,16 @@ public final class PeriodArgs {
                             + " may change when late data arrives).")
     boolean allowIncomplete;
 
+    /** Whether --from was given. */
+    boolean given() {
+        return from != null;
+    }
+
     LocalDate from() {
+        if (from == null) {
+            throw new IllegalArgumentException(
+                    "--from is required: the first day, YYYY-MM-DD, e.g. --from 2014-08-18");
+        }
         return date("--from", from);
     }
 
@@ -55,7 +65,10 @@ public final class PeriodArgs {
     }
 
     List<String> asArgs() {
-        List<String> args = new ArrayList<>(List.of("--from", from));
+        List<String> args = new ArrayList<>();
+        if (from != null) {
+            args.addAll(List.of("--from", from));
+        }
         if (to != null) {
             args.addAll(List.of("--to", to));
         }

@@ -1,6 +1,7 @@
 package org.citylake.cli;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,12 +134,13 @@ public final class RunCommand {
             List<City> cities =
                     cities(config, job, options).stream().map(registry::require).toList();
             for (City city : cities) {
+                List<LocalDate> days = days(job, options, city);
                 RunPlan<S> plan =
                         RunPlan.of(
                                 job,
                                 city,
-                                periodArgs.from(),
-                                periodArgs.to(),
+                                days.get(0),
+                                days.get(1),
                                 options,
                                 UUID.randomUUID().toString());
                 long started = System.nanoTime();
@@ -177,6 +179,16 @@ public final class RunCommand {
             }
         }
 
+        /** --from/--to, else the days the job's options imply for {@code city}. */
+        private <S extends Serializable> List<LocalDate> days(
+                AnalyticsJob<S> job, Map<String, String> options, City city) {
+            if (periodArgs.given()) {
+                return List.of(periodArgs.from(), periodArgs.to());
+            }
+            return job.impliedDays(options, city)
+                    .orElseGet(() -> List.of(periodArgs.from(), periodArgs.to()));
+        }
+
         /** The --city cities, else every city with readings in the job's input tables. */
         private <S extends Serializable> List<String> cities(
                 LakeConfig config, AnalyticsJob<S> job, Map<String, String> options)
@@ -185,7 +197,8 @@ public final class RunCommand {
                 return periodArgs.cities.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
             }
             // Only the tables matter here: the cities come from their partition metadata.
-            AnalyticsPeriod any = AnalyticsPeriod.of(ANY, periodArgs.from(), periodArgs.to());
+            List<LocalDate> anyDays = days(job, options, ANY);
+            AnalyticsPeriod any = AnalyticsPeriod.of(ANY, anyDays.get(0), anyDays.get(1));
             List<String> tables =
                     job.inputs(any, job.settings(options, ANY)).stream().map(Input::table).toList();
             try (Lake lake = Lake.open(config)) {

@@ -59,6 +59,20 @@ public final class AnalystViews {
                         + " DESC) AS city_rank, city, period_kind, period_start, peak_tti,"
                         + " congestion_pct, band, delay_vehicle_hours, vehicle_km, days_with_data"
                         + " FROM gold.congestion_ranking WHERE scope_kind = 'city'");
+        // air quality: the latest model's skill per city, and the latest forecast per station
+        VIEWS.put(
+                "gold.v_air_forecast_skill_latest",
+                "SELECT s.city, s.model_version, s.trained_at, s.station_id, s.horizon,"
+                        + " s.test_from, s.test_to, s.forecast_pairs, s.rmse, s.persistence_rmse,"
+                        + " s.skill_pct, s.mae, s.persistence_mae, s.interval_coverage"
+                        + " FROM gold.air_forecast_skill s WHERE s.trained_at = (SELECT"
+                        + " max(l.trained_at) FROM gold.air_forecast_skill l WHERE l.city = s.city)");
+        VIEWS.put(
+                "gold.v_air_forecast_latest",
+                "SELECT f.city, f.station_id, f.issued_at, f.target_at, f.horizon,"
+                        + " f.prediction, f.interval_lower, f.interval_upper, f.iaqi, f.category,"
+                        + " f.model_version FROM gold.air_forecast f WHERE f.issued_at = (SELECT"
+                        + " max(l.issued_at) FROM gold.air_forecast l WHERE l.city = f.city)");
         VIEWS.put(
                 "gold.v_segment_congestion_hourly",
                 "SELECT city, segment_id, window_start AS hour, local_date, local_hour, is_peak,"

@@ -3,8 +3,10 @@ package org.citylake.analytics.job;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.expressions.Expression;
@@ -43,6 +45,15 @@ public interface AnalyticsJob<S extends Serializable> {
      * is the default an option overrides.
      */
     S settings(Map<String, String> options, City city);
+
+    /**
+     * The first and last day a run covers when its own options imply them (then {@code --from} and
+     * {@code --to} may be left out), in {@code city}'s zone; empty when the period options are
+     * needed.
+     */
+    default Optional<List<LocalDate>> impliedDays(Map<String, String> options, City city) {
+        return Optional.empty();
+    }
 
     /**
      * The clean tables the run reads. Each must be complete up to the end of the run's days (see

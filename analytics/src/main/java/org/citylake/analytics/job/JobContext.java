@@ -23,6 +23,7 @@ import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
 import org.apache.iceberg.flink.source.IcebergSource;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.FileIO;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.tables.TableRegistry;
 
@@ -81,6 +82,19 @@ public final class JobContext {
     public <T> DataStream<T> read(
             Input input, MapFunction<RowData, T> toReading, Class<T> type, String name) {
         return read(input).map(toReading).returns(type).name(name).uid(name);
+    }
+
+    /**
+     * The lake's object storage for objects that are not tables (e.g. model artefacts): the FileIO
+     * of {@code table} (the catalog's; serializable, so operators can write with it).
+     */
+    public FileIO io(String table) {
+        return lake.table(table).io();
+    }
+
+    /** The warehouse location: objects that are not tables go under it, outside every table. */
+    public String warehouse() {
+        return lake.config().catalogProperties().get("warehouse");
     }
 
     /** The city's rows of a ref table, or none if the table does not exist. */
