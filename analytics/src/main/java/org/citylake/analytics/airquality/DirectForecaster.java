@@ -593,10 +593,14 @@ public final class DirectForecaster {
      * Loads LightGBM's native libraries once per JVM. lightgbm4j extracts them into {@code
      * java.io.tmpdir} under fixed names, so two JVMs starting at once (two runs, a run and a test)
      * overwrite a library the other has mapped, and one dies with SIGBUS. The extraction is
-     * therefore pointed at a directory of this JVM's own for the duration of the load.
+     * therefore pointed at a directory of this JVM's own for the duration of the load. {@code
+     * LGBMBooster}'s static initialiser already extracts and loads, so the class must not be
+     * touched (not even {@code isNativeLoaded}) before the directory is set.
      */
+    private static boolean nativeLoaded;
+
     private static synchronized void loadNative() {
-        if (LGBMBooster.isNativeLoaded()) {
+        if (nativeLoaded) {
             return;
         }
         String tmp = System.getProperty("java.io.tmpdir");
@@ -612,6 +616,7 @@ public final class DirectForecaster {
             try (var files = java.nio.file.Files.list(own)) {
                 files.forEach(f -> f.toFile().deleteOnExit());
             }
+            nativeLoaded = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load LightGBM's native library", e);
         }
