@@ -228,6 +228,28 @@ public final class AirQualityJob implements AnalyticsJob<AirQualitySettings> {
                         t.plusMillis(StationSeries.HOUR_MS)));
     }
 
+    /**
+     * A forecast run replaces its issue hour as a whole in the forecast and alert tables: a rerun
+     * for the same hour that finds no exceedance leaves no alert of the earlier run behind.
+     */
+    @Override
+    public Map<String, org.apache.iceberg.expressions.Expression> replacedRanges(
+            RunPlan<AirQualitySettings> plan) {
+        Instant issued = plan.settings().forecastAt();
+        if (issued == null) {
+            return Map.of();
+        }
+        long micros =
+                Math.addExact(
+                        Math.multiplyExact(issued.getEpochSecond(), 1_000_000L),
+                        issued.getNano() / 1_000L);
+        org.apache.iceberg.expressions.Expression hour =
+                Expressions.and(
+                        Expressions.equal(TableRegistry.CITY, plan.days().city()),
+                        Expressions.equal("issued_at", micros));
+        return Map.of(AirTables.FORECAST, hour, AirTables.ALERTS, hour);
+    }
+
     @Override
     public List<TableDef> outputs() {
         return AirTables.all();

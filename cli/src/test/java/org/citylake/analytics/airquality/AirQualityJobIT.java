@@ -327,6 +327,33 @@ class AirQualityJobIT {
                 .contains("PM2.5 forecast, lakeside, issued 2014-12-30 08:00");
     }
 
+    @Test
+    void aRerunOfAnIssueHourReplacesItsAlerts() {
+        String[] rerun = {
+            "run",
+            "airquality",
+            "--city",
+            "beijing",
+            "--forecast-at",
+            "2014-12-30T08:00",
+            "--alert-above"
+        };
+        lake.cli(append(rerun, "1"));
+        List<Record> low = read(AirTables.ALERTS, "beijing");
+        assertThat(low).as("a band of 1 µg/m³ alerts hours").isNotEmpty();
+        lake.cli(append(rerun, "100000"));
+        assertThat(read(AirTables.ALERTS, "beijing"))
+                .as("the rerun of the same issue hour found no exceedance: no alert is left")
+                .isEmpty();
+        assertThat(read(AirTables.FORECAST, "beijing")).hasSize(24);
+    }
+
+    private static String[] append(String[] args, String last) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
+    }
+
     /** HJ 633-2012 PM2.5 IAQI, written out separately: linear between breakpoints, rounded up. */
     static Integer iaqi(double c) {
         double[][] rows = {
