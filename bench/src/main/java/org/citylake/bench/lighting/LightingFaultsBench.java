@@ -349,20 +349,10 @@ public final class LightingFaultsBench {
                 JsonNode n = json.readTree(line);
                 JsonNode cabinet = n.get("cabinet_id");
                 if (cabinet != null && !cabinet.isNull()) {
-                    cabinetOfLamp.put(idOf(n), cabinet.asText());
+                    cabinetOfLamp.put(n.get("id").asText(), cabinet.asText());
                 }
             }
         }
-    }
-
-    /** A ref line's id: {@code id}, else the sensor column the ref loader takes. */
-    private static String idOf(JsonNode n) {
-        for (String key : List.of("id", "lamp_id", "entity_id")) {
-            if (n.hasNonNull(key)) {
-                return n.get(key).asText();
-            }
-        }
-        throw new IllegalStateException("streetlights.jsonl line without an id: " + n);
     }
 
     private static void readTruth(
