@@ -128,6 +128,29 @@ public final class AnalystViews {
                         + " AND f.night = e.night AND f.cabinet_id = e.scope_id"
                         + " AND f.fault_type = 'METER_MISMATCH') > 0 AS meter_mismatch"
                         + " FROM gold.lighting_energy e WHERE e.scope_level = 'cabinet'");
+        // Waste (gold.waste_*, the waste job): the day's collection against its optimised plan,
+        // and each bin's statistics of the latest period per city.
+        VIEWS.put(
+                "gold.v_waste_daily",
+                "SELECT k.city, k.service_day, count(*) AS routes, sum(k.bins_emptied) AS bins_emptied,"
+                        + " sum(k.km) AS km, sum(k.tonnes) AS tonnes,"
+                        + " sum(k.tonnes) * 1000 / nullif(sum(k.km), 0) AS kg_per_km,"
+                        + " sum(k.mean_fill * k.bins_emptied) / sum(k.bins_emptied) AS mean_fill,"
+                        + " sum(k.low_fill_share * k.bins_emptied) / sum(k.bins_emptied)"
+                        + " AS low_fill_share, sum(k.overflows) AS overflows,"
+                        + " sum(k.truck_hours) AS truck_hours, max(p.bins_due) AS bins_due,"
+                        + " max(p.planned_km) AS planned_km, max(p.saving_pct) AS saving_pct,"
+                        + " max(p.saving_truck_hours) AS saving_truck_hours"
+                        + " FROM gold.waste_route_kpi k LEFT JOIN gold.waste_plan_summary p"
+                        + " ON p.city = k.city AND p.service_day = k.service_day GROUP BY k.city, k.service_day");
+        VIEWS.put(
+                "gold.v_waste_bins_latest",
+                "SELECT b.city, b.period_from, b.period_to, b.container_id, b.pickups,"
+                        + " b.kg_collected, b.mean_fill_at_emptying, b.low_fill_pickups,"
+                        + " b.fill_rate_per_day, b.days_to_full, b.overflows,"
+                        + " b.mean_days_between_pickups FROM gold.waste_bin_stats b"
+                        + " WHERE b.period_to = (SELECT max(l.period_to) FROM gold.waste_bin_stats l"
+                        + " WHERE l.city = b.city)");
     }
 
     /** Creates or replaces every view; returns their names. */

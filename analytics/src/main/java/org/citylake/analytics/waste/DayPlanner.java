@@ -1,5 +1,10 @@
 package org.citylake.analytics.waste;
 
+import org.citylake.analytics.waste.vrp.CvrpProblem;
+import org.citylake.analytics.waste.vrp.CvrpSolution;
+import org.citylake.analytics.waste.vrp.CvrpSolver;
+import org.citylake.geo.routing.TravelMatrix;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,7 +79,7 @@ final class DayPlanner {
             DayPoints points,
             TravelMatrix matrix,
             double capacityKg,
-            RouteSolver solver,
+            CvrpSolver solver,
             WasteSettings settings) {
         List<BinDay> due = due(states, points, settings);
         if (due.isEmpty()) {
@@ -93,30 +98,33 @@ final class DayPlanner {
         long[][] cost = new long[n][n];
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < n; b++) {
-                cost[a][b] = Math.round(matrix.metres()[node[a]][node[b]]);
+                cost[a][b] = a == b ? 0 : Math.round(matrix.meters(node[a], node[b]));
             }
         }
-        List<int[]> routes =
-                new ArrayList<>(
-                        solver.solve(
-                                cost, demand, capacity, settings.solveTime(), settings.seed()));
-        List<double[]> lengths = new ArrayList<>();
-        for (int[] r : routes) {
-            lengths.add(new double[] {routeMetres(r, node, matrix.metres())});
+        CvrpProblem problem =
+                CvrpProblem.of(
+                        "day " + LocalDate.ofEpochDay(day) + " of the bins due",
+                        cost,
+                        demand,
+                        capacity);
+        CvrpSolution solution = solver.solve(problem, settings.solveTime(), settings.seed());
+        List<String> violations = solution.violations(problem);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException(
+                    solver.name() + " returned an infeasible plan for " + problem.name() + ": "
+                            + violations);
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < routes.size(); i++) {
-            order.add(i);
-        }
-        order.sort(
-                Comparator.comparingDouble((Integer i) -> -lengths.get(i)[0])
-                        .thenComparing(i -> due.get(routes.get(i)[0] - 1).containerId));
+        List<List<Integer>> routes = new ArrayList<>(solution.routes());
+        routes.removeIf(List::isEmpty);
+        routes.sort(
+                Comparator.comparingLong((List<Integer> r) -> -CvrpSolution.routeCost(problem, r))
+                        .thenComparing(r -> due.get(r.get(0) - 1).containerId));
         List<String> fleet = new ArrayList<>(assets.vehicles().keySet());
         List<PlanStopRow> stops = new ArrayList<>();
         double km = 0;
         double hours = 0;
-        for (int k = 0; k < order.size(); k++) {
-            int[] route = routes.get(order.get(k));
+        for (int k = 0; k < routes.size(); k++) {
+            List<Integer> route = routes.get(k);
             String vehicle = fleet.isEmpty() ? "planned-" + (k + 1) : fleet.get(k % fleet.size());
             int routeNo = fleet.isEmpty() ? 1 : k / fleet.size() + 1;
             double cum = 0;
@@ -125,37 +133,26 @@ final class DayPlanner {
             int prev = 0;
             int seq = 0;
             for (int c : route) {
-                double leg = matrix.metres()[node[prev]][node[c]] / 1000;
-                seconds += matrix.seconds()[node[prev]][node[c]];
+                double leg = matrix.meters(node[prev], node[c]) / 1000;
+                seconds += matrix.seconds(node[prev], node[c]);
                 cum += leg;
                 load += loads[c - 1];
                 BinDay b = due.get(c - 1);
-                double[] at = points.at(node[c]);
                 stops.add(
-                        stop(day, vehicle, routeNo, ++seq, "bin", b.containerId, null, at, leg,
-                                cum, load, b.levelAfter(0.5)));
+                        stop(day, vehicle, routeNo, ++seq, "bin", b.containerId, null,
+                                points.at(node[c]), leg, cum, load, b.levelAfter(0.5)));
                 prev = c;
             }
-            double back = matrix.metres()[node[prev]][node[0]] / 1000;
-            seconds += matrix.seconds()[node[prev]][node[0]];
+            double back = node[prev] == node[0] ? 0 : matrix.meters(node[prev], node[0]) / 1000;
+            seconds += node[prev] == node[0] ? 0 : matrix.seconds(node[prev], node[0]);
             cum += back;
             stops.add(
                     stop(day, vehicle, routeNo, ++seq, "depot", null, depot.id(),
                             points.at(node[0]), back, cum, load, null));
             km += cum;
-            hours += seconds / 3600 + route.length * settings.service().toSeconds() / 3600.0;
+            hours += seconds / 3600 + route.size() * settings.service().toSeconds() / 3600.0;
         }
         return new Plan(stops, due.size(), routes.size(), km, hours);
-    }
-
-    private static double routeMetres(int[] route, int[] node, double[][] metres) {
-        double m = 0;
-        int prev = 0;
-        for (int c : route) {
-            m += metres[node[prev]][node[c]];
-            prev = c;
-        }
-        return m + metres[node[prev]][node[0]];
     }
 
     private static PlanStopRow stop(

@@ -1,5 +1,6 @@
 package org.citylake.analytics.waste;
 
+import org.citylake.geo.routing.TravelMatrix;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,8 +130,8 @@ final class Routes {
         double metres = 0;
         double seconds = 0;
         for (int i = 1; i < path.size(); i++) {
-            metres += matrix.metres()[path.get(i - 1)][path.get(i)];
-            seconds += matrix.seconds()[path.get(i - 1)][path.get(i)];
+            metres += matrix.meters(path.get(i - 1), path.get(i));
+            seconds += matrix.seconds(path.get(i - 1), path.get(i));
         }
         row.km = metres / 1000;
         row.driveHours = seconds / 3600;

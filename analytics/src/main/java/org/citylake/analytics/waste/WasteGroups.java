@@ -1,14 +1,19 @@
 package org.citylake.analytics.waste;
 
+import org.citylake.geo.routing.TravelMatrix;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.OutputTag;
 import org.citylake.analytics.job.GroupAtEnd;
+import org.citylake.analytics.waste.vrp.CvrpSolver;
+import org.citylake.analytics.waste.vrp.VrpSolvers;
+import org.citylake.geo.routing.TravelMatrix;
 import org.citylake.model.AnalyticsPeriod;
 
 /** The waste job's groups: pure functions of one key's elements, wrapped in {@link GroupAtEnd}. */
@@ -65,12 +70,10 @@ final class WasteGroups {
     static final class DaySeries implements GroupAtEnd.Group<Integer, DayInput, RouteKpiRow> {
         private final WasteAssets assets;
         private final WasteSettings settings;
-        private final RouteSolver solver;
 
-        DaySeries(WasteAssets assets, WasteSettings settings, RouteSolver solver) {
+        DaySeries(WasteAssets assets, WasteSettings settings) {
             this.assets = assets;
             this.settings = settings;
-            this.solver = solver;
         }
 
         @Override
@@ -88,9 +91,8 @@ final class WasteGroups {
                     bins.add(in.state.containerId);
                 }
             }
-            DayPoints points = new DayPoints(assets, new ArrayList<>(new java.util.TreeSet<>(bins)));
-            Travel travel = Travels.of(settings);
-            TravelMatrix matrix = travel.between(points.points());
+            DayPoints points = new DayPoints(assets, new ArrayList<>(new TreeSet<>(bins)));
+            TravelMatrix matrix = Travels.between(points.points(), settings);
             List<RouteKpiRow> routes = Routes.kpis(day, pickups, assets, points, matrix, settings);
             routes.forEach(out::collect);
             WasteAssets.Depot depot = assets.depotOf(null);
@@ -98,6 +100,7 @@ final class WasteGroups {
                 return;
             }
             double capacity = assets.routeCapacityKg(settings);
+            CvrpSolver solver = VrpSolvers.named(settings.solver());
             DayPlanner.Plan plan =
                     DayPlanner.plan(
                             day, states, assets, depot, points, matrix, capacity, solver,

@@ -27,6 +27,7 @@ import org.citylake.analytics.job.JobContext;
 import org.citylake.analytics.job.JobOption;
 import org.citylake.analytics.job.RunPlan;
 import org.citylake.analytics.job.TextTable;
+import org.citylake.analytics.waste.vrp.VrpSolvers;
 import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.AnalyticsPeriod;
@@ -130,6 +131,13 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                             + " distances and times; 'none' = great-circle distances. On a cluster,"
                             + " a path every task manager can read.",
                     WasteJob::osm);
+    static final JobOption<String> SOLVER =
+            new JobOption<>(
+                    "solver",
+                    "NAME",
+                    VrpSolvers.DEFAULT,
+                    "Route optimiser: " + VrpSolvers.NAMES + " (`citylake bench vrp` compares them).",
+                    VrpSolvers::check);
     static final JobOption<Integer> SEED =
             JobOption.integer("seed", "1", "Seed of the route optimiser (same seed, same plan).");
 
@@ -174,6 +182,7 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                 VEHICLE_CAPACITY,
                 SOLVE_SECONDS,
                 OSM,
+                SOLVER,
                 SEED);
     }
 
@@ -208,6 +217,7 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                 VEHICLE_CAPACITY.of(options),
                 Duration.ofSeconds(SOLVE_SECONDS.of(options)),
                 OSM.of(options),
+                SOLVER.of(options),
                 SEED.of(options));
     }
 
@@ -270,8 +280,7 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                         levels,
                         plan.days(),
                         plan.settings(),
-                        WasteAssets.of(context, plan.city()),
-                        VrpRouteSolver.of());
+                        WasteAssets.of(context, plan.city()));
         String city = plan.days().city();
         Map<String, DataStream<RowData>> rows = new LinkedHashMap<>();
         rows.put(
@@ -313,8 +322,7 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
             DataStream<BinEvent> levels,
             AnalyticsPeriod days,
             WasteSettings settings,
-            WasteAssets assets,
-            RouteSolver solver) {
+            WasteAssets assets) {
         SingleOutputStreamOperator<BinDay> states =
                 pickups.union(levels)
                         .keyBy(e -> e.containerId, Types.STRING)
@@ -344,7 +352,7 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                         .process(
                                 new GroupAtEnd<>(
                                         Types.POJO(DayInput.class),
-                                        new WasteGroups.DaySeries(assets, settings, solver)))
+                                        new WasteGroups.DaySeries(assets, settings)))
                         .returns(RouteKpiRow.class)
                         .name("day-series")
                         .uid("day-series");

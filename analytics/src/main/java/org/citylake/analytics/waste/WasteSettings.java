@@ -7,6 +7,7 @@ import java.time.Duration;
  * The waste job's settings of one run (see {@link WasteJob}'s options for their meaning).
  *
  * @param osm the OSM extract road distances come from; empty for great-circle distances
+ * @param solver the VRP solver's name ({@code VrpSolvers})
  * @param vehicleCapacityKg null: the fleet's ({@code ref.waste_vehicles}), else the default
  */
 public record WasteSettings(
@@ -22,6 +23,7 @@ public record WasteSettings(
         Double vehicleCapacityKg,
         Duration solveTime,
         String osm,
+        String solver,
         long seed)
         implements Serializable {
 

@@ -28,7 +28,7 @@ public final class WasteTables {
     public static final String PLAN_SUMMARY = "gold.waste_plan_summary";
 
     /** The day column of the day tables: the city's local date. */
-    public static final String DAY = "day";
+    public static final String DAY = "service_day";
 
     public static final String PERIOD_FROM = "period_from";
 
