@@ -93,8 +93,9 @@ final class RoadGraph implements AutoCloseable {
         Encoding encoding = encoding();
         GHDirectory directory = new GHDirectory(dir.toString(), DAType.RAM_STORE);
         BaseGraph graph = new BaseGraph.Builder(encoding.manager).setDir(directory).build();
-        LocationIndexTree index = index(graph, directory);
-        if (!graph.loadExisting() || !index.loadExisting()) {
+        boolean loaded = graph.loadExisting();
+        LocationIndexTree index = loaded ? index(graph, directory) : null;
+        if (!loaded || !index.loadExisting()) {
             graph.close();
             throw new IOException(
                     dir
