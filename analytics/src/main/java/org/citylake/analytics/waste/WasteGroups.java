@@ -100,7 +100,7 @@ final class WasteGroups {
                 return;
             }
             double capacity = assets.routeCapacityKg(settings);
-            CvrpSolver solver = VrpSolvers.named(settings.solver());
+            CvrpSolver solver = VrpSolvers.byName(settings.solver());
             DayPlanner.Plan plan =
                     DayPlanner.plan(
                             day, states, assets, depot, points, matrix, capacity, solver,

@@ -136,8 +136,10 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                     "solver",
                     "NAME",
                     VrpSolvers.DEFAULT,
-                    "Route optimiser: " + VrpSolvers.NAMES + " (`citylake bench vrp` compares them).",
-                    VrpSolvers::check);
+                    "Route optimiser: one of "
+                            + VrpSolvers.names()
+                            + " (`citylake bench vrp` compares them on CVRPLIB).",
+                    WasteJob::solver);
     static final JobOption<Integer> SEED =
             JobOption.integer("seed", "1", "Seed of the route optimiser (same seed, same plan).");
 
@@ -195,6 +197,11 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number of kg nor 'fleet'");
         }
+    }
+
+    private static String solver(String text) {
+        VrpSolvers.byName(text.trim());
+        return text.trim();
     }
 
     private static String osm(String text) {

@@ -144,7 +144,7 @@ class DayPlannerTest {
 
     @Test
     void theProductSolverFindsTheSameOptimum() {
-        DayPlanner.Plan plan = plan(VrpSolvers.named(VrpSolvers.DEFAULT));
+        DayPlanner.Plan plan = plan(VrpSolvers.defaultSolver());
         assertThat(plan.km()).isCloseTo(4.3, within(1e-12));
         for (PlanStopRow s : plan.stops()) {
             assertThat(s.loadKg).isLessThanOrEqualTo(50.0);

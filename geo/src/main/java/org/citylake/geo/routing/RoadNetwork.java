@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import org.citylake.geo.Geodesy;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -454,7 +453,8 @@ public final class RoadNetwork implements TravelMatrixSource, AutoCloseable {
                                                         + index
                                                         + " was reached by the tree but"
                                                         + " not by a route"));
-        double air = Geodesy.distanceMeters(position, candidates.get(index));
+        Coordinate c = candidates.get(index);
+        double air = DistanceCalcEarth.DIST_EARTH.calcDist(position.y, position.x, c.y, c.x);
         return Optional.of(new Nearest(index, air, route));
     }
 
