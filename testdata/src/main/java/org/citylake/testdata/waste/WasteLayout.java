@@ -118,8 +118,8 @@ public record WasteLayout(
     record Spot(Coordinate xy, String street, long wayId) {}
 
     /**
-     * Depots and disposal sites on named streets that carry no bin (any street when none is left), and one
-     * vehicle per round.
+     * Depots and disposal sites on named streets that carry no bin (any street when none is left),
+     * and one vehicle per round.
      *
      * <ul>
      *   <li>The rounds, in the order given (an order along the network), are cut into {@link
@@ -129,7 +129,7 @@ public record WasteLayout(
      *       site is the street middle farthest from the depots and the sites chosen before.
      * </ul>
      */
-    static WasteLayout withFleet(
+    public static WasteLayout withFleet(
             String city,
             StreetNetwork network,
             List<ObjectNode> containers,
