@@ -118,7 +118,7 @@ public record WasteLayout(
     record Spot(Coordinate xy, String street, long wayId) {}
 
     /**
-     * Depots and disposal sites on named streets that carry no bin (any street when none is left),
+     * Depots and disposal sites on named streets that carry no bin (when too few are left: on any named street, else on any street),
      * and one vehicle per round.
      *
      * <ul>
@@ -139,11 +139,15 @@ public record WasteLayout(
                 network.streets().stream()
                         .filter(s -> s.named() && !streetsWithBins.contains(s.name()))
                         .toList();
-        if (free.isEmpty()) {
-            free = network.streets();
-        }
         List<String> rounds = new ArrayList<>(binsByRound.keySet());
         int depotCount = Math.min(rounds.size(), WasteFleet.depots(rounds.size()));
+        int wanted = depotCount + WasteFleet.disposalSites(rounds.size());
+        if (free.size() < wanted) {
+            free = network.streets().stream().filter(StreetNetwork.Street::named).toList();
+        }
+        if (free.size() < wanted) {
+            free = network.streets();
+        }
         Map<String, String> depotOfRound = new LinkedHashMap<>();
         List<Spot> depotSpots = new ArrayList<>();
         for (int d = 0; d < depotCount; d++) {
