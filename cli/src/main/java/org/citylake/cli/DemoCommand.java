@@ -248,7 +248,10 @@ public final class DemoCommand implements Callable<Integer> {
         List<String> cities;
         try (var dirs = java.nio.file.Files.list(feeds)) {
             cities =
-                    dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve("ref/waste_containers.jsonl")))
+                    dirs.filter(
+                                    d ->
+                                            java.nio.file.Files.isRegularFile(
+                                                    d.resolve("ref/waste_containers.jsonl")))
                             .map(d -> d.getFileName().toString())
                             .sorted()
                             .toList();

@@ -493,7 +493,10 @@ public final class TableRegistry {
                         "waste_vehicles",
                         "Waste collection vehicles (one per collection round)",
                         opt("name", Types.StringType.get(), "vehicle name"),
-                        opt("depot_id", Types.StringType.get(), "ref.waste_depots id it starts from"),
+                        opt(
+                                "depot_id",
+                                Types.StringType.get(),
+                                "ref.waste_depots id it starts from"),
                         opt("collection_round", Types.StringType.get(), "the round it collects"),
                         opt("capacity_kg", Types.DoubleType.get(), "payload, kg"),
                         opt("capacity_l", Types.DoubleType.get(), "body volume, litres"),

@@ -118,8 +118,8 @@ public record WasteLayout(
     record Spot(Coordinate xy, String street, long wayId) {}
 
     /**
-     * Depots and disposal sites on named streets that carry no bin (when too few are left: on any named street, else on any street),
-     * and one vehicle per round.
+     * Depots and disposal sites on named streets that carry no bin (when too few are left: on any
+     * named street, else on any street), and one vehicle per round.
      *
      * <ul>
      *   <li>The rounds, in the order given (an order along the network), are cut into {@link
