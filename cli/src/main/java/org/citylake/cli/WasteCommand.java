@@ -79,7 +79,7 @@ public final class WasteCommand {
             BinPlacement.Result result = BinPlacement.place(city, containers, network, seed);
             List<ConvertedFile> files = result.layout().write(feeds);
             System.out.printf(
-                    "%s: %,d bins on %,d streets placed on %,d streets of %s (%,d drivable streets,"
+                    "%s: %,d bins of %,d streets placed on %,d streets of %s (%,d drivable streets,"
                             + " %s)%s%n",
                     city,
                     containers.size(),
