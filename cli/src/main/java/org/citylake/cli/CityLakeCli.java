@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             LakehouseCommand.class,
             TestdataCommand.class,
             LightingCommand.class,
+            WasteCommand.class,
             RefCommand.class,
             CityCommand.class,
             FeedsCommand.class,

@@ -99,6 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.printf("    %-10s %-22s %,9d%n", f.city(), f.table(), f.lines());
             }
             lightingTelemetry(feeds);
+            placeBins(feeds);
 
             step("3" + of + "loading reference data and registering the cities");
             RefLoader.loadAll(lake, feeds, note -> System.out.println("    " + note))
@@ -218,6 +219,58 @@ public final class DemoCommand implements Callable<Integer> {
                             "--out",
                             feeds.toString(),
                             "--overwrite"),
+                    lakeArgs.asArgs(),
+                    List.of());
+        }
+    }
+
+    /**
+     * The converted bins have streets but no coordinates: place each converted city's bins on the
+     * first bundled OSM extract (Monaco's), as `citylake waste place` does, so that the ref tables
+     * hold positions, vehicles, a depot and disposal sites.
+     */
+    private void placeBins(Path feeds) throws java.io.IOException {
+        Path src = source != null ? source : Home.testData();
+        if (!java.nio.file.Files.isDirectory(src) || !java.nio.file.Files.isDirectory(feeds)) {
+            return;
+        }
+        Optional<Path> osm;
+        try (var dirs = java.nio.file.Files.list(src)) {
+            osm =
+                    dirs.filter(d -> d.getFileName().toString().startsWith("osm-"))
+                            .sorted()
+                            .flatMap(DemoCommand::extractOf)
+                            .findFirst();
+        }
+        if (osm.isEmpty()) {
+            return;
+        }
+        List<String> cities;
+        try (var dirs = java.nio.file.Files.list(feeds)) {
+            cities =
+                    dirs.filter(
+                                    d ->
+                                            java.nio.file.Files.isRegularFile(
+                                                    d.resolve("ref/waste_containers.jsonl")))
+                            .map(d -> d.getFileName().toString())
+                            .sorted()
+                            .toList();
+        }
+        for (String city : cities) {
+            System.out.printf(
+                    "    %-10s bins placed on the streets of %s, with vehicles, a depot and"
+                            + " disposal sites%n",
+                    city, osm.get().getFileName());
+            run(
+                    "waste",
+                    List.of(
+                            "place",
+                            "--city",
+                            city,
+                            "--osm",
+                            osm.get().toString(),
+                            "--feeds",
+                            feeds.toString()),
                     lakeArgs.asArgs(),
                     List.of());
         }

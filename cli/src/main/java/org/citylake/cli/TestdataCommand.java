@@ -14,9 +14,11 @@ import org.citylake.testdata.ConvertedFile;
 import org.citylake.testdata.FeedConverter;
 import org.citylake.testdata.FeedGenerator;
 import org.citylake.testdata.GeneratedFeed;
+import org.citylake.testdata.WasteCityGenerator;
 import org.citylake.testdata.lighting.LampInventory;
 import org.citylake.testdata.lighting.LightingTelemetry;
 import org.citylake.testdata.lighting.TelemetrySettings;
+import org.citylake.testdata.waste.StreetNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,7 +110,21 @@ public final class TestdataCommand {
                         + " --readings, --sensors, --start, --step, --bad-per-reason and city"
                         + " options do not apply.",
                 "Example: citylake testdata generate --feed lighting --city monaco --from"
-                        + " 2024-06-03 --nights 30 --seed 1"
+                        + " 2024-06-03 --nights 30 --seed 1",
+                "",
+                "--feed waste with --osm is a city of --bins litter bins with the statistics of Edinburgh's"
+                        + " real ones (--source, default the bundled"
+                        + " edinburgh-litter-bin-sensors): each bin copies a real bin's capacity,"
+                        + " category, kg per litre and its sequence of (days between collections,"
+                        + " fill at emptying); placed evenly along the drivable streets of --osm"
+                        + " (at least 5 m apart), cut into collection rounds of ~56 bins with one"
+                        + " truck each, depots and disposal sites as `citylake waste place` adds"
+                        + " them. Writes <out>/<city>/waste.jsonl (WasteContainer readings and"
+                        + " WasteCollection events for --days days from --from) and"
+                        + " ref/{waste_containers,waste_vehicles,waste_depots,disposal_sites}.jsonl."
+                        + " The city must be registered.",
+                "Example: citylake testdata generate --feed waste --city monaco --bins 2000"
+                        + " --from 2024-06-03 --days 7 --osm test-data/osm-monaco/monaco.osm.gz"
             },
             mixinStandardHelpOptions = true)
     static final class Generate implements Callable<Integer> {
@@ -250,6 +266,36 @@ public final class TestdataCommand {
         double cabinetFaultRate;
 
         @Option(
+                names = "--bins",
+                defaultValue = "1000",
+                paramLabel = "N",
+                description = "waste: bins of the city (default ${DEFAULT-VALUE}).")
+        int bins;
+
+        @Option(
+                names = "--days",
+                defaultValue = "7",
+                paramLabel = "N",
+                description = "waste: days of collections from --from (default ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(
+                names = "--osm",
+                paramLabel = "FILE",
+                description =
+                        "waste: the OSM extract the bins are placed on; without it --feed waste is"
+                                + " the descriptor's small seeded feed.")
+        Path osm;
+
+        @Option(
+                names = "--source",
+                paramLabel = "DIR",
+                description =
+                        "waste: the Edinburgh litter-bin folder the statistics come from (default"
+                                + " test-data/edinburgh-litter-bin-sensors).")
+        Path source;
+
+        @Option(
                 names = "--overwrite",
                 description =
                         "Replace feed and ref files already there (by default they are left"
@@ -267,6 +313,19 @@ public final class TestdataCommand {
                                     + " options: generate it on its own, then the other feeds");
                 }
                 return lighting(config, dir.toAbsolutePath());
+            }
+            if (osm != null) {
+                if (feeds.stream().noneMatch(f -> f.trim().equals(Feed.WASTE.id()))) {
+                    throw new IllegalArgumentException(
+                            "--osm places the bins of --feed waste; the other feeds take no"
+                                    + " network");
+                }
+                if (feeds.size() > 1) {
+                    throw new IllegalArgumentException(
+                            "--feed waste with --osm generates a city of bins with its own"
+                                    + " options: generate it on its own, then the other feeds");
+                }
+                return waste(config, dir.toAbsolutePath());
             }
             FeedCatalog catalog = FeedCatalog.forDataDir(config.dataDir());
             City registered = city();
@@ -354,6 +413,54 @@ public final class TestdataCommand {
             System.out.printf(
                     "  %-34s lamps %.1f kWh, meters %.1f kWh%n",
                     dir.relativize(result.expectedFile()), result.lampsKwh(), result.meterKwh());
+            System.out.println(
+                    "Then: citylake lakehouse init; citylake ref load; citylake ingest.");
+            return 0;
+        }
+
+        private int waste(LakeConfig config, Path dir) throws Exception {
+            City registered = RegisteredCity.require(city, dir, config);
+            if (!overwrite) {
+                Path feed = FeedConverter.feedPath(dir, city, Feed.WASTE);
+                if (Files.exists(feed)) {
+                    throw new IllegalArgumentException(
+                            feed
+                                    + " exists; choose another --out, or pass --overwrite to"
+                                    + " replace it");
+                }
+            }
+            Path real =
+                    source != null
+                            ? source
+                            : Home.testData().resolve("edinburgh-litter-bin-sensors");
+            long began = System.nanoTime();
+            var realBins = WasteCityGenerator.realBins(real);
+            var ways = org.citylake.geo.osm.OsmStreetReader.read(osm, "EPSG:3857");
+            var network = StreetNetwork.of(ways.streets(), osm.toString());
+            WasteCityGenerator.Result result =
+                    WasteCityGenerator.generate(
+                            registered,
+                            network,
+                            realBins,
+                            new WasteCityGenerator.Settings(bins, from, days, seed),
+                            dir);
+            System.out.printf(
+                    "feed waste, city %s, %,d bins copied from %,d real ones, %d days from %s,"
+                            + " seed %d: %,d collections in %.1f s%n",
+                    city,
+                    bins,
+                    realBins.size(),
+                    days,
+                    from,
+                    seed,
+                    result.collections(),
+                    (System.nanoTime() - began) / 1e9);
+            System.out.printf(
+                    "  %-40s %,9d lines%n",
+                    dir.relativize(result.feed().path()), result.feed().lines());
+            for (ConvertedFile f : result.ref()) {
+                System.out.printf("  %-40s %,9d rows%n", dir.relativize(f.path()), f.lines());
+            }
             System.out.println(
                     "Then: citylake lakehouse init; citylake ref load; citylake ingest.");
             return 0;

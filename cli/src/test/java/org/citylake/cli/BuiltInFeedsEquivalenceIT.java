@@ -87,6 +87,16 @@ class BuiltInFeedsEquivalenceIT {
 
     static final List<String> FEEDS = List.of("traffic", "air", "lighting", "waste", "parking");
 
+    /**
+     * What the converters add since 202322c, compared as absent: the truck of every Edinburgh
+     * collection ({@code refVehicle}, clean {@code vehicle_id}; EdinburghWasteConverter's
+     * collection rounds). {@link #bundledFeedsGiveTheRowsOfTheExtractors} checks it separately.
+     */
+    static final Map<String, String> ADDED_SINCE = Map.of("clean.waste_collection", "vehicle_id");
+
+    static final java.util.regex.Pattern ADDED_VEHICLE =
+            java.util.regex.Pattern.compile(",\"refVehicle\":\"urn:ngsi-ld:Vehicle:[^\"]*\"");
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path dir;
@@ -129,6 +139,15 @@ class BuiltInFeedsEquivalenceIT {
         Map<String, String> got = new TreeMap<>();
         actual.forEach((name, d) -> got.put(name, d.toString()));
         assertThat(got).containsExactlyEntriesOf(expected);
+        try (Lake opened = Lake.open(lake.config())) {
+            List<Record> collections = records(opened, "clean.waste_collection");
+            assertThat(collections).hasSize(10_000);
+            assertThat(collections)
+                    .allSatisfy(
+                            r ->
+                                    assertThat(text(r.getField("vehicle_id")))
+                                            .startsWith("urn:ngsi-ld:Vehicle:edinburgh:"));
+        }
     }
 
     /** Writes the digests of the lake in {@code dataDir} to target/previous-ingest-digests.json. */
@@ -172,6 +191,10 @@ class BuiltInFeedsEquivalenceIT {
                         groups.add(plus(key, position));
                     }
                     List<String> row = fields(r, table.getValue());
+                    String added = ADDED_SINCE.get(table.getKey());
+                    if (added != null) {
+                        row.set(table.getValue().indexOf(added), null);
+                    }
                     row.add(duplicated ? "duplicate" : position);
                     rows.add(row);
                 }
@@ -214,7 +237,12 @@ class BuiltInFeedsEquivalenceIT {
                                     feed,
                                     text(r.getField("city")),
                                     text(r.getField("source_position")),
-                                    sha256(r.getField("payload"))));
+                                    sha256(
+                                            feed.equals("waste")
+                                                    ? ADDED_VEHICLE
+                                                            .matcher(text(r.getField("payload")))
+                                                            .replaceAll("")
+                                                    : r.getField("payload"))));
                 }
             }
             digests.put("raw payloads", raw);

@@ -469,7 +469,66 @@ public final class TableRegistry {
                         opt("category", Types.StringType.get(), "waste category"),
                         opt("capacity_l", Types.DoubleType.get(), "capacity, litres"),
                         opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
-                        opt("lat", Types.DoubleType.get(), "latitude, WGS84")));
+                        opt("lat", Types.DoubleType.get(), "latitude, WGS84"),
+                        opt(
+                                "street",
+                                Types.StringType.get(),
+                                "the street the bin stands on, as the source names it"),
+                        opt(
+                                "collection_round",
+                                Types.StringType.get(),
+                                "the collection round (area) the bin belongs to; one vehicle"
+                                        + " collects it"),
+                        opt(
+                                "network_street",
+                                Types.StringType.get(),
+                                "the street network's street the bin was placed on (`citylake"
+                                        + " waste place`): OSM name, or 'way <id>' when unnamed"),
+                        opt(
+                                "network_way_id",
+                                Types.LongType.get(),
+                                "the OSM way the bin was placed on")));
+        defs.add(
+                ref(
+                        "waste_vehicles",
+                        "Waste collection vehicles (one per collection round)",
+                        opt("name", Types.StringType.get(), "vehicle name"),
+                        opt(
+                                "depot_id",
+                                Types.StringType.get(),
+                                "ref.waste_depots id it starts from"),
+                        opt("collection_round", Types.StringType.get(), "the round it collects"),
+                        opt("capacity_kg", Types.DoubleType.get(), "payload, kg"),
+                        opt("capacity_l", Types.DoubleType.get(), "body volume, litres"),
+                        opt(
+                                "categories",
+                                Types.StringType.get(),
+                                "waste categories it collects, comma-separated")));
+        defs.add(
+                ref(
+                        "waste_depots",
+                        "Depots waste collection vehicles start from and return to",
+                        opt("name", Types.StringType.get(), "depot name"),
+                        opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
+                        opt("lat", Types.DoubleType.get(), "latitude, WGS84"),
+                        opt("network_street", Types.StringType.get(), "street it stands on")));
+        defs.add(
+                ref(
+                        "disposal_sites",
+                        "Disposal sites (household waste recycling centres) residents bring waste"
+                                + " to and vehicles unload at",
+                        opt("name", Types.StringType.get(), "site name"),
+                        opt(
+                                "categories",
+                                Types.StringType.get(),
+                                "waste categories accepted, comma-separated"),
+                        opt(
+                                "opening_hours",
+                                Types.StringType.get(),
+                                "opening hours, OSM opening_hours syntax, e.g. Mo-Su 08:00-19:30"),
+                        opt("lon", Types.DoubleType.get(), "longitude, WGS84"),
+                        opt("lat", Types.DoubleType.get(), "latitude, WGS84"),
+                        opt("network_street", Types.StringType.get(), "street it stands on")));
         defs.add(
                 ref(
                         "streetlights",

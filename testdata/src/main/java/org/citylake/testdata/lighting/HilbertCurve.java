@@ -5,15 +5,15 @@ package org.citylake.testdata.lighting;
  * are close in space, so cutting lamps sorted by it into runs gives compact groups (circuits,
  * cabinets).
  */
-final class HilbertCurve {
+public final class HilbertCurve {
 
-    static final int ORDER = 16;
-    static final int SIDE = 1 << ORDER;
+    public static final int ORDER = 16;
+    public static final int SIDE = 1 << ORDER;
 
     private HilbertCurve() {}
 
     /** The curve index of grid cell (x, y), both in [0, 2^16). */
-    static long index(int x, int y) {
+    public static long index(int x, int y) {
         long d = 0;
         for (int s = SIDE / 2; s > 0; s /= 2) {
             int rx = (x & s) > 0 ? 1 : 0;
