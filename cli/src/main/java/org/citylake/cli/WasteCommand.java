@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         name = "waste",
         description = "Waste collection: bins, vehicles, depots and disposal sites of a city.",
         mixinStandardHelpOptions = true,
-        subcommands = WasteCommand.Place.class)
+        subcommands = {WasteCommand.Place.class, WasteNearest.class})
 public final class WasteCommand {
 
     @Command(
