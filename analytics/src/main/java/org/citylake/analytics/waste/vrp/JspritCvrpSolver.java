@@ -90,6 +90,7 @@ public final class JspritCvrpSolver implements CvrpSolver {
      */
     public CvrpSolution solve(
             CvrpProblem problem, Duration timeLimit, long seed, CvrpSolution initial) {
+        long deadline = System.nanoTime() + timeLimit.toNanos();
         if (problem.customers() == 0) {
             return new CvrpSolution(List.of(), 0);
         }
@@ -99,7 +100,7 @@ public final class JspritCvrpSolver implements CvrpSolver {
                         .setRandom(new Random(seed))
                         .setProperty(Jsprit.Parameter.THREADS, "1");
         settings.properties().forEach(builder::setProperty);
-        long budgetNanos = Math.max(1, timeLimit.toNanos());
+        long budgetNanos = Math.max(1_000_000, deadline - System.nanoTime());
         TimedThresholdAcceptance acceptance =
                 new TimedThresholdAcceptance(
                         settings.thresholdInitial(),
@@ -111,7 +112,9 @@ public final class JspritCvrpSolver implements CvrpSolver {
         algorithm.addListener(acceptance);
         algorithm.setMaxIterations(
                 settings.iterations() > 0 ? settings.iterations() : Integer.MAX_VALUE);
-        TimeTermination stop = new TimeTermination(Math.max(1, timeLimit.toMillis()));
+        // the search gets what is left after building the model and the algorithm
+        TimeTermination stop =
+                new TimeTermination(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         algorithm.addTerminationCriterion(stop);
         algorithm.addListener(stop);
         if (initial != null) {

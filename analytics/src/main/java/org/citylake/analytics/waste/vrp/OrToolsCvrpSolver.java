@@ -55,7 +55,7 @@ public final class OrToolsCvrpSolver implements CvrpSolver {
     }
 
     /** Loads OR-Tools' native libraries once per JVM (they are extracted from the jar). */
-    static void loadNatives() {
+    public static void loadNatives() {
         synchronized (NATIVES) {
             if (!loaded) {
                 Loader.loadNativeLibraries();
