@@ -24,6 +24,30 @@ public final class VrpSolvers {
         return new JspritCvrpSolver();
     }
 
+    /**
+     * Whether Google OR-Tools is on the class path. The product ships without it (its protobuf 4
+     * breaks the OSM PBF reader's protobuf 3 code); the bench module carries it.
+     */
+    public static boolean orToolsAvailable() {
+        try {
+            Class.forName("com.google.ortools.Loader", false, VrpSolvers.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void requireOrTools(String solver) {
+        if (!orToolsAvailable()) {
+            throw new IllegalStateException(
+                    "solver '"
+                            + solver
+                            + "' needs Google OR-Tools (com.google.ortools:ortools-java), which is not"
+                            + " on this class path: the product ships jsprit only; `citylake bench vrp`"
+                            + " carries OR-Tools");
+        }
+    }
+
     /** Every name {@link #byName} knows. */
     public static List<String> names() {
         return List.of(DEFAULT, JSPRIT, ORTOOLS, HYBRID);
@@ -36,9 +60,14 @@ public final class VrpSolvers {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case DEFAULT -> defaultSolver();
             case JSPRIT -> new JspritCvrpSolver();
-            case ORTOOLS -> new OrToolsCvrpSolver();
-            case HYBRID ->
-                    new HybridCvrpSolver(new JspritCvrpSolver(), new OrToolsCvrpSolver(), 0.8);
+            case ORTOOLS -> {
+                requireOrTools(name);
+                yield new OrToolsCvrpSolver();
+            }
+            case HYBRID -> {
+                requireOrTools(name);
+                yield new HybridCvrpSolver(new JspritCvrpSolver(), new OrToolsCvrpSolver(), 0.8);
+            }
             default ->
                     throw new IllegalArgumentException(
                             "unknown solver '"
