@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.citylake.bench.cityday.CityDayBench;
 import org.citylake.bench.congestion.CongestionVsDuckDbBench;
@@ -15,6 +16,7 @@ import org.citylake.bench.harness.Report;
 import org.citylake.bench.ingest.IngestBench;
 import org.citylake.bench.lighting.LightingFaultsBench;
 import org.citylake.bench.trino.TrinoBench;
+import org.citylake.bench.vrp.VrpBench;
 import org.citylake.lakehouse.io.FileTrees;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +46,7 @@ import picocli.CommandLine.Option;
             BenchCli.CityDay.class,
             BenchCli.LightingFaults.class,
             BenchCli.AirQuality.class,
+            BenchCli.Vrp.class,
         })
 public final class BenchCli implements Runnable {
 
@@ -53,8 +56,8 @@ public final class BenchCli implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "name a benchmark: ingest, freshness, trino, congestion-vs-duckdb, cityday, airquality or"
-                        + " lighting-faults");
+                "name a benchmark: ingest, freshness, trino, congestion-vs-duckdb, cityday, airquality,"
+                        + " lighting-faults or vrp");
     }
 
     public static void main(String[] args) {
@@ -550,6 +553,121 @@ public final class BenchCli implements Runnable {
     }
 
     /** The arguments given after the bench name, for the command line in the result. */
+    @Command(
+            name = "vrp",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Capacitated VRP solver quality (issue 15): every CVRPLIB instance (*.vrp) under"
+                        + " --instances, or one instance file, solved by each solver within its time"
+                        + " limit on one thread; each plan validated (every customer once, capacities,"
+                        + " cost recomputed) and its gap to the best known cost (the .sol when it is"
+                        + " a valid plan of its stated cost, else the COMMENT's optimal value). Writes"
+                        + " <out>/vrp.json and vrp.md: per instance and solver the set, n, best known,"
+                        + " cost, gap %, seconds, feasibility; the mean gap per solver and per set;"
+                        + " goal: mean gap ≤ 1 % at ≤ 30 s per instance. A progress line per instance"
+                        + " goes to stderr. Timing is the solver's own: --reps and --warmups do not"
+                        + " apply."
+            })
+    static final class Vrp implements Callable<Integer> {
+        @Option(
+                names = "--instances",
+                paramLabel = "DIR|FILE",
+                description =
+                        "Folder searched for *.vrp (with .sol files beside them), or one instance"
+                                + " file (default <citylake home>/../shared/data/cvrplib: sets A, B, P).")
+        Path instances;
+
+        @Option(
+                names = "--time-limit",
+                paramLabel = "S",
+                defaultValue = "30",
+                description = "Seconds per instance and solver (default ${DEFAULT-VALUE}).")
+        String timeLimit;
+
+        @Option(
+                names = "--solver",
+                split = ",",
+                paramLabel = "NAME[:S]",
+                defaultValue = "default",
+                description =
+                        "Solvers: jsprit, ortools, jsprit+ortools (jsprit, then OR-Tools' local"
+                                + " search from its plan), default (the product's: jsprit), or all"
+                                + " (jsprit, ortools, jsprit+ortools); NAME:S gives one its own time"
+                                + " limit, e.g. ortools:10 (default ${DEFAULT-VALUE}).")
+        List<String> solvers;
+
+        @Option(
+                names = "--seed",
+                defaultValue = "1",
+                description = "Seed of the solvers' searches (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(
+                names = "--threads",
+                defaultValue = "1",
+                description =
+                        "Solves run at once, one thread each (default ${DEFAULT-VALUE}); more than"
+                                + " the idle cores shortens what each solver gets.")
+        int threads;
+
+        @Option(
+                names = {"--out", "--results-dir"},
+                paramLabel = "DIR",
+                description =
+                        "Where vrp.json and vrp.md go (default <citylake home>/bench/results).")
+        Path out;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path home = Common.home();
+            Duration limit = VrpBench.seconds(timeLimit);
+            // a later spec of the same solver replaces an earlier one (e.g. all,ortools:10)
+            Map<String, VrpBench.SolverRun> runs = new java.util.LinkedHashMap<>();
+            for (String s : solvers) {
+                if (s.equalsIgnoreCase("all")) {
+                    for (String name :
+                            List.of(
+                                    org.citylake.analytics.waste.vrp.VrpSolvers.JSPRIT,
+                                    org.citylake.analytics.waste.vrp.VrpSolvers.ORTOOLS,
+                                    org.citylake.analytics.waste.vrp.VrpSolvers.HYBRID)) {
+                        runs.put(name, new VrpBench.SolverRun(name, limit));
+                    }
+                } else {
+                    VrpBench.SolverRun run = VrpBench.SolverRun.parse(s, limit);
+                    runs.remove(run.solver());
+                    runs.put(run.solver(), run);
+                }
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            }
+            Path dir =
+                    instances != null
+                            ? instances.toAbsolutePath()
+                            : home.resolve("../shared/data/cvrplib").normalize();
+            VrpBench.Params params =
+                    new VrpBench.Params(dir, List.copyOf(runs.values()), seed, threads);
+            java.time.Instant started =
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            List<VrpBench.Row> rows = VrpBench.run(params, System.err);
+            Path results = out != null ? out : home.resolve("bench").resolve("results");
+            String command =
+                    "./citylake bench "
+                            + VrpBench.NAME
+                            + (argsOf(spec).isEmpty() ? "" : " " + String.join(" ", argsOf(spec)));
+            String md = VrpBench.write(results, params, rows, started, command, home);
+            System.err.println(
+                    "citylake bench: wrote "
+                            + results.resolve("vrp.json")
+                            + " and "
+                            + results.resolve("vrp.md"));
+            System.out.print(md);
+            return 0;
+        }
+    }
+
     static List<String> argsOf(CommandLine.Model.CommandSpec spec) {
         List<String> all = spec.commandLine().getParseResult().originalArgs();
         int at = all.indexOf(spec.name());
