@@ -26,8 +26,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code citylake waste nearest}: the disposal site a resident reaches by the shortest road
- * route, among a city's {@code ref.disposal_sites} (those accepting a category, when given).
+ * {@code citylake waste nearest}: the disposal site a resident reaches by the shortest road route,
+ * among a city's {@code ref.disposal_sites} (those accepting a category, when given).
  */
 @Command(
         name = "nearest",
@@ -80,6 +80,16 @@ final class WasteNearest implements Callable<Integer> {
     double maxSnapM;
 
     @Option(
+            names = "--min-network-size",
+            defaultValue = "200",
+            paramLabel = "EDGES",
+            description =
+                    "Road pieces with fewer edges, cut off from the rest (car parks, private"
+                            + " islands), are not snapped to (default ${DEFAULT-VALUE}; 0 for a"
+                            + " tiny network).")
+    int minNetworkSize;
+
+    @Option(
             names = "--format",
             defaultValue = "text",
             paramLabel = "text|json",
@@ -87,13 +97,23 @@ final class WasteNearest implements Callable<Integer> {
     String format;
 
     /** A disposal site as read from the lake. */
-    record Site(String id, String name, String categories, String openingHours, double lon, double lat) {
+    record Site(
+            String id,
+            String name,
+            String categories,
+            String openingHours,
+            double lon,
+            double lat) {
         boolean accepts(String category) {
             return category == null
                     || (categories != null
                             && Arrays.stream(categories.split(","))
                                     .map(c -> c.trim().toLowerCase(Locale.ROOT))
-                                    .anyMatch(c -> c.equals(category.trim().toLowerCase(Locale.ROOT))));
+                                    .anyMatch(
+                                            c ->
+                                                    c.equals(
+                                                            category.trim()
+                                                                    .toLowerCase(Locale.ROOT))));
         }
     }
 
@@ -129,7 +149,11 @@ final class WasteNearest implements Callable<Integer> {
         sites.forEach(s -> candidates.add(new Coordinate(s.lon(), s.lat())));
         Coordinate here = new Coordinate(lon, lat);
         try (RoadNetwork network =
-                RoadNetwork.open(osm, RoadNetwork.Options.defaults().withMaxSnapM(maxSnapM))) {
+                RoadNetwork.open(
+                        osm,
+                        RoadNetwork.Options.defaults()
+                                .withMaxSnapM(maxSnapM)
+                                .withMinNetworkSize(minNetworkSize))) {
             RoadPoint snapped = network.snap(lon, lat);
             Answer answer;
             if (!snapped.onNetwork()) {
@@ -179,7 +203,9 @@ final class WasteNearest implements Callable<Integer> {
                                 routeM,
                                 routeS / 60));
             }
-            b.append(String.format(Locale.ROOT, "  distance      %.0f m in a straight line%n", airM));
+            b.append(
+                    String.format(
+                            Locale.ROOT, "  distance      %.0f m in a straight line%n", airM));
             b.append(String.format(Locale.ROOT, "  your position %s%n", from.describe()));
             if (why != null) {
                 b.append("  note          ").append(why).append(System.lineSeparator());

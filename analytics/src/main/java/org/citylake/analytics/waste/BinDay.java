@@ -1,8 +1,8 @@
 package org.citylake.analytics.waste;
 
 /**
- * A bin's state at the start of one local day, from its history before that day only: the level
- * it is estimated to hold and how fast it fills. What the day's plan chooses due bins from. A Flink
+ * A bin's state at the start of one local day, from its history before that day only: the level it
+ * is estimated to hold and how fast it fills. What the day's plan chooses due bins from. A Flink
  * POJO.
  */
 public final class BinDay {

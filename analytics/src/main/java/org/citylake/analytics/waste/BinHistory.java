@@ -12,12 +12,12 @@ import java.util.List;
  *
  * <p>A <b>fill cycle</b> runs from one emptying to the next. It starts at the level the emptying
  * left (fill after; 0 when not reported) and its <b>rate</b> is (last level seen in the cycle -
- * start level) / days elapsed to that observation, where the last level seen is the next
- * emptying's fill before (or, without it, the cycle's last level reading). Cycles shorter than an
- * hour or longer than {@value #MAX_CYCLE_DAYS} days give no rate (a bin out of service, or two
- * reports of one emptying). A cycle <b>overflowed</b> when any level seen in it, readings or the
- * fill before its closing emptying, is at or above the overflow level. The typical rate is the
- * median rate of the cycles considered (robust to one odd cycle).
+ * start level) / days elapsed to that observation, where the last level seen is the next emptying's
+ * fill before (or, without it, the cycle's last level reading). Cycles shorter than an hour or
+ * longer than {@value #MAX_CYCLE_DAYS} days give no rate (a bin out of service, or two reports of
+ * one emptying). A cycle <b>overflowed</b> when any level seen in it, readings or the fill before
+ * its closing emptying, is at or above the overflow level. The typical rate is the median rate of
+ * the cycles considered (robust to one odd cycle).
  *
  * <p>The <b>state at a day's start</b> uses only events before it: the level of the last event
  * (what an emptying left, or a reading) plus the typical rate of the cycles that ended in the

@@ -1,13 +1,13 @@
 package org.citylake.analytics.waste;
 
-import org.citylake.analytics.waste.vrp.CvrpProblem;
-import org.citylake.analytics.waste.vrp.CvrpSolution;
-import org.citylake.analytics.waste.vrp.CvrpSolver;
-import org.citylake.geo.routing.TravelMatrix;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.citylake.analytics.waste.vrp.CvrpProblem;
+import org.citylake.analytics.waste.vrp.CvrpSolution;
+import org.citylake.analytics.waste.vrp.CvrpSolver;
+import org.citylake.geo.routing.TravelMatrix;
 
 /**
  * One day's optimised collection, pure: the bins due, the capacitated VRP over them, and the plan
@@ -36,8 +36,7 @@ final class DayPlanner {
         List<BinDay> due = new ArrayList<>();
         for (BinDay b : states) {
             double next = b.levelAfter(settings.revisitDays());
-            if (points.bin(b.containerId) >= 0
-                    && Math.max(b.level, next) >= settings.dueLevel()) {
+            if (points.bin(b.containerId) >= 0 && Math.max(b.level, next) >= settings.dueLevel()) {
                 due.add(b);
             }
         }
@@ -111,7 +110,10 @@ final class DayPlanner {
         List<String> violations = solution.violations(problem);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(
-                    solver.name() + " returned an infeasible plan for " + problem.name() + ": "
+                    solver.name()
+                            + " returned an infeasible plan for "
+                            + problem.name()
+                            + ": "
                             + violations);
         }
         List<List<Integer>> routes = new ArrayList<>(solution.routes());
@@ -139,16 +141,38 @@ final class DayPlanner {
                 load += loads[c - 1];
                 BinDay b = due.get(c - 1);
                 stops.add(
-                        stop(day, vehicle, routeNo, ++seq, "bin", b.containerId, null,
-                                points.at(node[c]), leg, cum, load, b.levelAfter(0.5)));
+                        stop(
+                                day,
+                                vehicle,
+                                routeNo,
+                                ++seq,
+                                "bin",
+                                b.containerId,
+                                null,
+                                points.at(node[c]),
+                                leg,
+                                cum,
+                                load,
+                                b.levelAfter(0.5)));
                 prev = c;
             }
             double back = node[prev] == node[0] ? 0 : matrix.meters(node[prev], node[0]) / 1000;
             seconds += node[prev] == node[0] ? 0 : matrix.seconds(node[prev], node[0]);
             cum += back;
             stops.add(
-                    stop(day, vehicle, routeNo, ++seq, "depot", null, depot.id(),
-                            points.at(node[0]), back, cum, load, null));
+                    stop(
+                            day,
+                            vehicle,
+                            routeNo,
+                            ++seq,
+                            "depot",
+                            null,
+                            depot.id(),
+                            points.at(node[0]),
+                            back,
+                            cum,
+                            load,
+                            null));
             km += cum;
             hours += seconds / 3600 + route.size() * settings.service().toSeconds() / 3600.0;
         }

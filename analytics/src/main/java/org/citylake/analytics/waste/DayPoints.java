@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The points of one day's travel matrix: the city's depots, then every placed bin the day
- * concerns (emptied or due), each once.
+ * The points of one day's travel matrix: the city's depots, then every placed bin the day concerns
+ * (emptied or due), each once.
  */
 final class DayPoints {
 

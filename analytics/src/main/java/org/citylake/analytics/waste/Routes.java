@@ -1,12 +1,12 @@
 package org.citylake.analytics.waste;
 
-import org.citylake.geo.routing.TravelMatrix;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.citylake.geo.routing.TravelMatrix;
 
 /**
  * Routes reconstructed from the collections of one day, pure. A vehicle's pickups in time order

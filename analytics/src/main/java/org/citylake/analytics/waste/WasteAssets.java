@@ -10,9 +10,9 @@ import org.citylake.analytics.job.JobContext;
 import org.citylake.model.City;
 
 /**
- * A city's waste assets: bins ({@code ref.waste_containers}), depots ({@code ref.waste_depots})
- * and vehicles ({@code ref.waste_vehicles}). Small, read when the job graph is built, and shipped
- * with the operators.
+ * A city's waste assets: bins ({@code ref.waste_containers}), depots ({@code ref.waste_depots}) and
+ * vehicles ({@code ref.waste_vehicles}). Small, read when the job graph is built, and shipped with
+ * the operators.
  */
 public record WasteAssets(
         Map<String, Bin> bins, Map<String, Depot> depots, Map<String, Vehicle> vehicles)

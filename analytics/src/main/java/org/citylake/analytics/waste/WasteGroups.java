@@ -1,6 +1,5 @@
 package org.citylake.analytics.waste;
 
-import org.citylake.geo.routing.TravelMatrix;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,8 +28,8 @@ final class WasteGroups {
     private WasteGroups() {}
 
     /**
-     * One bin's events (history and period) → its statistics over the period (side) and its
-     * state at the start of each day of the period (main).
+     * One bin's events (history and period) → its statistics over the period (side) and its state
+     * at the start of each day of the period (main).
      */
     static final class BinSeries implements GroupAtEnd.Group<String, BinEvent, BinDay> {
         private final AnalyticsPeriod days;
@@ -103,8 +102,7 @@ final class WasteGroups {
             CvrpSolver solver = VrpSolvers.byName(settings.solver());
             DayPlanner.Plan plan =
                     DayPlanner.plan(
-                            day, states, assets, depot, points, matrix, capacity, solver,
-                            settings);
+                            day, states, assets, depot, points, matrix, capacity, solver, settings);
             plan.stops().forEach(s -> out.output(PLAN, s));
             PlanSummaryRow summary = new PlanSummaryRow();
             summary.day = day;

@@ -74,9 +74,7 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                     "Percent full below which an emptying counts as too early (low_fill_share).");
     static final JobOption<Double> OVERFLOW_LEVEL =
             JobOption.number(
-                    "overflow-level",
-                    "100",
-                    "Percent full at or above which a bin overflows.");
+                    "overflow-level", "100", "Percent full at or above which a bin overflows.");
     static final JobOption<Double> DUE_LEVEL =
             JobOption.number(
                     "due-level",
@@ -119,9 +117,7 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                     WasteJob::capacity);
     static final JobOption<Integer> SOLVE_SECONDS =
             JobOption.integer(
-                    "solve-seconds",
-                    "10",
-                    "Time limit of the route optimiser per day, seconds.");
+                    "solve-seconds", "10", "Time limit of the route optimiser per day, seconds.");
     static final JobOption<String> OSM =
             new JobOption<>(
                     "osm",
@@ -418,7 +414,8 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
         double[] all = new double[7];
         for (Record r : rows) {
             double[] acc =
-                    byVehicle.computeIfAbsent((String) r.getField("vehicle_id"), k -> new double[7]);
+                    byVehicle.computeIfAbsent(
+                            (String) r.getField("vehicle_id"), k -> new double[7]);
             for (double[] a : List.of(acc, all)) {
                 int bins = (Integer) r.getField("bins_emptied");
                 a[0] += 1;
@@ -499,11 +496,25 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
             total[3] += plannedKm;
             total[4] += actualH;
             total[5] += plannedH;
-            cells.add(planCells(r.getField(WasteTables.DAY).toString(), emptied, due, actualKm,
-                    plannedKm, actualH, plannedH));
+            cells.add(
+                    planCells(
+                            r.getField(WasteTables.DAY).toString(),
+                            emptied,
+                            due,
+                            actualKm,
+                            plannedKm,
+                            actualH,
+                            plannedH));
         }
-        cells.add(planCells("all days", (int) total[0], (int) total[1], total[2], total[3],
-                total[4], total[5]));
+        cells.add(
+                planCells(
+                        "all days",
+                        (int) total[0],
+                        (int) total[1],
+                        total[2],
+                        total[3],
+                        total[4],
+                        total[5]));
         TextTable.print(
                 out,
                 List.of(

@@ -156,8 +156,15 @@ class DayPlannerTest {
         List<BinDay> low = List.of(BinDay.of("R", DAY, 0.1, 0.1, 30.0));
         DayPlanner.Plan plan =
                 DayPlanner.plan(
-                        DAY, low, assets(), assets().depots().get("D"), points(), matrix(), 50,
-                        new Exhaustive(), settings());
+                        DAY,
+                        low,
+                        assets(),
+                        assets().depots().get("D"),
+                        points(),
+                        matrix(),
+                        50,
+                        new Exhaustive(),
+                        settings());
         assertThat(plan.stops()).isEmpty();
         assertThat(plan.km()).isZero();
     }
@@ -231,7 +238,8 @@ class DayPlannerTest {
 
         record Ordered(long cost, List<Integer> order) {}
 
-        private static Ordered bestOrder(CvrpProblem p, List<Integer> left, int at, List<Integer> so) {
+        private static Ordered bestOrder(
+                CvrpProblem p, List<Integer> left, int at, List<Integer> so) {
             if (left.isEmpty()) {
                 long c = 0;
                 int prev = 0;

@@ -1,6 +1,5 @@
 package org.citylake.analytics.waste;
 
-import org.citylake.geo.routing.TravelMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.citylake.geo.routing.TravelMatrix;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * hand below.
  *
  * <pre>
- *   points: 0 = depot D, 1 = bin A, 2 = bin B, 3 = bin C (matrix in metres, seconds = m / 10)
+ *   points: 0 = depot D, 1 = bin A, 2 = bin B, 3 = bin C (matrix in metres, seconds = m / 10;
+ *   asymmetric like one-way streets: D→B 800, B→D 900)
  *   truck v1: 08:00 A (90 %, 20 kg), 08:10 B (20 %, 5 kg), 08:20 C (100 %, 25 kg)
  *             pause 3 h 10 min > route gap 2 h
  *             11:30 B (50 %, 10 kg)
@@ -36,7 +37,7 @@ class WasteKpiKnownAnswersTest {
     static final double[][] METRES = {
         {0, 1000, 800, 1100},
         {1000, 0, 500, 650},
-        {800, 500, 0, 700},
+        {900, 500, 0, 700},
         {1200, 650, 900, 0}
     };
 
@@ -107,7 +108,8 @@ class WasteKpiKnownAnswersTest {
         assertThat(points.bin("X")).isEqualTo(-1);
 
         List<RouteKpiRow> rows =
-                Routes.kpis((int) DAY.toEpochDay(), pickups, assets(), points, matrix(), settings());
+                Routes.kpis(
+                        (int) DAY.toEpochDay(), pickups, assets(), points, matrix(), settings());
 
         assertThat(rows).hasSize(3);
         RouteKpiRow first = rows.get(0);
