@@ -2,6 +2,7 @@ package org.citylake.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
                             + ")");
             run("run", PARKING_RUN, lakeArgs.asArgs(), List.of());
             runLighting(lake, cities, config.profile() == Profile.STACK ? "6/6" : "5/5");
+            runWaste(lake, cities, config.profile() == Profile.STACK ? "6/6" : "5/5");
             step(
                     (config.profile() == Profile.STACK ? "6/6" : "5/5")
                             + " analytics: air quality (citylake run "
@@ -229,6 +231,12 @@ public final class DemoCommand implements Callable<Integer> {
      * first bundled OSM extract (Monaco's), as `citylake waste place` does, so that the ref tables
      * hold positions, vehicles, a depot and disposal sites.
      */
+    /** The OSM extract each city's bins were placed on: the waste job routes on it. */
+    private final Map<String, Path> binsPlacedOn = new java.util.TreeMap<>();
+
+    /** Days of waste collections the demo's waste run covers (the last complete week). */
+    static final int WASTE_DAYS = 7;
+
     private void placeBins(Path feeds) throws java.io.IOException {
         Path src = source != null ? source : Home.testData();
         if (!java.nio.file.Files.isDirectory(src) || !java.nio.file.Files.isDirectory(feeds)) {
@@ -257,6 +265,7 @@ public final class DemoCommand implements Callable<Integer> {
                             .toList();
         }
         for (String city : cities) {
+            binsPlacedOn.put(city, osm.get());
             System.out.printf(
                     "    %-10s bins placed on the streets of %s, with vehicles, a depot and"
                             + " disposal sites%n",
@@ -386,6 +395,47 @@ public final class DemoCommand implements Callable<Integer> {
                             + " analytics: street lighting (citylake run "
                             + String.join(" ", args)
                             + ")");
+            run("run", args, lakeArgs.asArgs(), List.of());
+        }
+    }
+
+    /**
+     * The waste job over the last complete week of each city whose bins were placed on a network,
+     * routing on that network: the routes driven, their kg per km and fills, and the optimised
+     * plan's saving.
+     */
+    private void runWaste(Lake lake, CityRegistry cities, String step) {
+        Table collections = lake.table(EntityType.WASTE_COLLECTION.cleanTable());
+        for (City registered : cities.all()) {
+            Path osm = binsPlacedOn.get(registered.id());
+            if (osm == null) {
+                continue;
+            }
+            Optional<AnalyticsPeriod> days =
+                    CompleteDays.of(
+                            collections, registered.id(), registered.zone(), Duration.ZERO);
+            if (days.isEmpty()) {
+                continue;
+            }
+            LocalDate to = days.get().to();
+            LocalDate from = to.minusDays(WASTE_DAYS - 1);
+            if (from.isBefore(days.get().from())) {
+                from = days.get().from();
+            }
+            List<String> args =
+                    List.of(
+                            "waste",
+                            "--city",
+                            registered.id(),
+                            "--from",
+                            from.toString(),
+                            "--to",
+                            to.toString(),
+                            "--osm",
+                            osm.toString(),
+                            "--solve-seconds",
+                            "5");
+            step(step + " analytics: waste collection (citylake run " + String.join(" ", args) + ")");
             run("run", args, lakeArgs.asArgs(), List.of());
         }
     }
