@@ -412,8 +412,7 @@ public final class DemoCommand implements Callable<Integer> {
                 continue;
             }
             Optional<AnalyticsPeriod> days =
-                    CompleteDays.of(
-                            collections, registered.id(), registered.zone(), Duration.ZERO);
+                    CompleteDays.of(collections, registered.id(), registered.zone(), Duration.ZERO);
             if (days.isEmpty()) {
                 continue;
             }
@@ -435,7 +434,11 @@ public final class DemoCommand implements Callable<Integer> {
                             osm.toString(),
                             "--solve-seconds",
                             "5");
-            step(step + " analytics: waste collection (citylake run " + String.join(" ", args) + ")");
+            step(
+                    step
+                            + " analytics: waste collection (citylake run "
+                            + String.join(" ", args)
+                            + ")");
             run("run", args, lakeArgs.asArgs(), List.of());
         }
     }

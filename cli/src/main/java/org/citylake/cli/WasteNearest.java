@@ -16,6 +16,7 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.citylake.geo.routing.Nearest;
+import org.citylake.geo.routing.RoadGraphCache;
 import org.citylake.geo.routing.RoadNetwork;
 import org.citylake.geo.routing.RoadPoint;
 import org.citylake.lakehouse.Lake;
@@ -149,7 +150,7 @@ final class WasteNearest implements Callable<Integer> {
         sites.forEach(s -> candidates.add(new Coordinate(s.lon(), s.lat())));
         Coordinate here = new Coordinate(lon, lat);
         try (RoadNetwork network =
-                RoadNetwork.open(
+                RoadGraphCache.open(
                         osm,
                         RoadNetwork.Options.defaults()
                                 .withMaxSnapM(maxSnapM)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.citylake.geo.routing.GreatCircle;
+import org.citylake.geo.routing.RoadGraphCache;
 import org.citylake.geo.routing.RoadNetwork;
 import org.citylake.geo.routing.TravelMatrix;
 import org.citylake.geo.routing.TravelMatrixSource;
@@ -16,9 +17,10 @@ import org.locationtech.jts.geom.Coordinate;
 
 /**
  * A day's travel matrix from the run's settings: by road on the {@code --osm} network, else along
- * great circles. A network is imported once per JVM and shared by the day groups of every slot.
- * Pairs the road network cannot connect (a one-way dead end, a piece cut off) take the great
- * circle, so every leg has a distance; their count is logged.
+ * great circles. A network is imported once per machine ({@link RoadGraphCache}), opened once per
+ * JVM and shared by the day groups of every slot. Pairs the road network cannot connect (a one-way
+ * dead end, a piece cut off) take the great circle, so every leg has a distance; their count is
+ * logged.
  */
 final class Travels {
 
@@ -54,7 +56,7 @@ final class Travels {
                             + " .osm.gz, .osm.pbf) or --osm none for great-circle distances");
         }
         try {
-            return RoadNetwork.open(file);
+            return RoadGraphCache.open(file, RoadNetwork.Options.defaults());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot import the road network of " + osm, e);
         }
