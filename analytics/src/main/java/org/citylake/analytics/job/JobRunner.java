@@ -24,6 +24,7 @@ import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.sink.BatchOverwrite;
 import org.citylake.lakehouse.sink.GoldCommit;
+import org.citylake.lakehouse.sink.SnapshotSummary;
 import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.AnalyticsPeriod;
@@ -95,6 +96,19 @@ public final class JobRunner {
             try {
                 List<Input> inputs = job.inputs(plan.days(), plan.settings());
                 for (Input input : inputs) {
+                    if (input.optional()
+                            && SnapshotSummary.cityWatermark(
+                                            lake.table(input.table()), plan.days().city())
+                                    .isEmpty()) {
+                        log.println(
+                                plan.title()
+                                        + ": "
+                                        + plan.days().city()
+                                        + " has no "
+                                        + input.table()
+                                        + " (nothing ingested): left out");
+                        continue;
+                    }
                     Completeness.require(
                             lake.table(input.table()),
                             input.table(),
