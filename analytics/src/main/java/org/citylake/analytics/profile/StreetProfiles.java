@@ -1,5 +1,7 @@
 package org.citylake.analytics.profile;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -30,8 +32,23 @@ final class StreetProfiles implements GroupAtEnd.Group<String, ProfilePart, Prof
         out.collect(profile(parts));
     }
 
-    /** The profile of one segment's day from all its parts (at least one). */
-    ProfileRow profile(List<ProfilePart> parts) {
+    /**
+     * Parts in one order whatever order they arrived in, so that sums of floating-point values (and
+     * so a re-run's rows) are the same to the last bit.
+     */
+    static final Comparator<ProfilePart> ORDER =
+            Comparator.comparing((ProfilePart p) -> p.kind)
+                    .thenComparing(
+                            p -> p.sourceId, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(p -> p.a, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(p -> p.b, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(p -> p.c, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(p -> p.flag);
+
+    /** The profile of one segment's day from all its parts (at least one), in any order. */
+    ProfileRow profile(List<ProfilePart> arrived) {
+        List<ProfilePart> parts = new ArrayList<>(arrived);
+        parts.sort(ORDER);
         ProfilePart first = parts.get(0);
         ProfileRow row = new ProfileRow();
         row.segmentId = first.segmentId;

@@ -135,6 +135,26 @@ class StreetProfilesTest {
     }
 
     @Test
+    void theOrderThePartsArriveInDoesNotChangeABit() {
+        List<ProfilePart> parts = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            parts.add(
+                    ProfilePart.trafficHour(
+                            "s1", DAY, 37 + 11 * h, 1.0 + h / 7.0, 61.3 + h, h % 3 == 0));
+        }
+        ProfileRow forward = profiles().profile(parts);
+        java.util.Collections.reverse(parts);
+        ProfileRow backward = profiles().profile(parts);
+        java.util.Collections.shuffle(parts, new java.util.Random(7));
+        ProfileRow shuffled = profiles().profile(parts);
+        for (ProfileRow other : List.of(backward, shuffled)) {
+            assertThat(other.trafficTti).isEqualTo(forward.trafficTti);
+            assertThat(other.trafficPeakTti).isEqualTo(forward.trafficPeakTti);
+            assertThat(other.trafficDelayVehicleHours).isEqualTo(forward.trafficDelayVehicleHours);
+        }
+    }
+
+    @Test
     void aStationsDayGoesToEachOfItsSegmentsWithTheirDistance() throws Exception {
         List<ProfilePart> readings =
                 List.of(
