@@ -42,7 +42,9 @@ import org.citylake.model.EntityType;
  * <p>Each domain is read at the current snapshot of its table when the graph is built, and that
  * snapshot id is written beside its values. The profile reads what the domain jobs committed: run
  * them first ({@code citylake run traffic|parking|lighting ...}); waste and air come from the clean
- * tables. The joins of assets to segments are {@link ProfileNetwork}'s rules.
+ * tables. The joins of assets to segments are {@link ProfileNetwork}'s rules. A city without road
+ * segments but with a lighting inventory (ref.lit_segments, OSM ways) takes its lit ways as its
+ * street network.
  *
  * <pre>
  * ref.road_segments, lit_segments, streetlights, parking_lots, waste_containers, air_stations
@@ -288,23 +290,17 @@ public final class StreetProfileJob implements AnalyticsJob<ProfileSettings> {
 
     /** The joins of the city's assets to its road segments, from the ref tables. */
     static ProfileNetwork network(JobContext context, ProfileSettings settings) {
-        List<ProfileNetwork.Segment> roads =
-                context.ref("ref.road_segments").stream()
-                        .map(
-                                r ->
-                                        new ProfileNetwork.Segment(
-                                                (String) r.getField("id"),
-                                                (String) r.getField("name"),
-                                                (String) r.getField("road_class"),
-                                                (Double) r.getField("length_m"),
-                                                (String) r.getField("geometry_wkt")))
-                        .toList();
+        List<ProfileNetwork.Segment> roads = segments(context, "ref.road_segments");
+        if (roads.isEmpty()) {
+            // a city known by its lighting inventory only: its lit ways are its street network
+            roads = segments(context, "ref.lit_segments");
+        }
         if (roads.isEmpty()) {
             throw new IllegalStateException(
                     "ref.road_segments holds no segment of "
                             + context.city()
-                            + ": the street profile has a row per road segment; load the city's"
-                            + " segments with `citylake ref load` (<feeds>/"
+                            + " (nor ref.lit_segments): the street profile has a row per road"
+                            + " segment; load the city's segments with `citylake ref load` (<feeds>/"
                             + context.city()
                             + "/ref/road_segments.jsonl)");
         }
@@ -330,6 +326,22 @@ public final class StreetProfileJob implements AnalyticsJob<ProfileSettings> {
                 sites(context, "ref.waste_containers"),
                 sites(context, "ref.air_stations"),
                 settings);
+    }
+
+    /**
+     * The segments of a ref table with the columns of ref.road_segments (lit segments have them).
+     */
+    private static List<ProfileNetwork.Segment> segments(JobContext context, String table) {
+        return context.ref(table).stream()
+                .map(
+                        r ->
+                                new ProfileNetwork.Segment(
+                                        (String) r.getField("id"),
+                                        (String) r.getField("name"),
+                                        (String) r.getField("road_class"),
+                                        (Double) r.getField("length_m"),
+                                        (String) r.getField("geometry_wkt")))
+                .toList();
     }
 
     private static List<ProfileNetwork.Site> sites(JobContext context, String table) {

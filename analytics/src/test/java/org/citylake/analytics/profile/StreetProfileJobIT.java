@@ -217,6 +217,64 @@ class StreetProfileJobIT {
         assertThat(profile(config)).isEqualTo(rows);
     }
 
+    @Test
+    void aCityKnownByItsLampsOnlyTakesItsLitWaysAsItsStreets() throws Exception {
+        LakeConfig config = LakeConfig.embedded(dir);
+        long energySnapshot;
+        try (Lake lake = Lake.open(config)) {
+            lake.init();
+            write(
+                    lake,
+                    "ref.lit_segments",
+                    List.of(
+                            row(
+                                    lake,
+                                    "ref.lit_segments",
+                                    "id",
+                                    "way/7",
+                                    "name",
+                                    "Quay",
+                                    "road_class",
+                                    "residential",
+                                    "length_m",
+                                    280.0,
+                                    "geometry_wkt",
+                                    line(10, 210, 290, 210)),
+                            row(
+                                    lake,
+                                    "ref.lit_segments",
+                                    "id",
+                                    "way/8",
+                                    "name",
+                                    "Hill",
+                                    "geometry_wkt",
+                                    line(0, 100, 300, 100))));
+            write(
+                    lake,
+                    "gold.lighting_energy",
+                    List.of(energy(lake, DAY, "segment", "way/7", 5.0, 0.5, 0.28, 9)));
+            energySnapshot = lake.table("gold.lighting_energy").currentSnapshot().snapshotId();
+            // the lamps' feed, so that the run has readings of the day
+            append(
+                    lake.table("clean.streetlight"),
+                    List.of(
+                            row(
+                                    lake,
+                                    "clean.streetlight",
+                                    TableRegistry.OBSERVED_AT,
+                                    time("2014-08-18T20:00:00Z"))));
+        }
+        assertThat(run(config, System.err).outcome()).isEqualTo(JobRunner.Outcome.SUCCEEDED);
+        Map<String, Record> rows = profile(config);
+        assertThat(rows).containsOnlyKeys("way/7", "way/8");
+        assertThat(rows.get("way/7").getField("segment_name")).isEqualTo("Quay");
+        assertThat(rows.get("way/7").getField("road_class")).isEqualTo("residential");
+        assertThat((Double) rows.get("way/7").getField("lighting_kwh_per_km"))
+                .isCloseTo(5.5 / 0.28, within(1e-12));
+        assertThat(rows.get("way/7").getField("lighting_snapshot_id")).isEqualTo(energySnapshot);
+        assertThat(rows.get("way/8").getField("lighting_kwh")).isNull();
+    }
+
     private static JobRunner.Result run(LakeConfig config, PrintStream log) throws Exception {
         StreetProfileJob job = (StreetProfileJob) AnalyticsJobs.get(StreetProfileJob.NAME);
         RunPlan<ProfileSettings> plan =
