@@ -36,7 +36,8 @@ import org.citylake.model.AnalyticsPeriod;
  * <pre>
  *  ops.job_runs ◄── log the outcome (SUCCEEDED with rows committed, NO_READINGS, FAILED + reason)
  *      │
- *  1 inputs complete?  each input's ingest watermark past the end of the days (or --allow-incomplete)
+ *  1 inputs complete?  each input's ingest watermark past the end of the days (or --allow-incomplete);
+ *                      an optional input the city never had (no watermark) is left out
  *  2 any reading?      none in the days: commit nothing, say so
  *  3 graph             inputs ─► job.define ─► gold rows ─► writers ─► committer (BatchOverwrite)
  *  4 execute           here (MiniCluster) or on a Flink cluster (AnalyticsMain), batch mode, no restarts
