@@ -611,6 +611,16 @@ public final class BenchCli implements Runnable {
         int threads;
 
         @Option(
+                names = "--fleet",
+                defaultValue = "comment",
+                paramLabel = "comment|unlimited",
+                description =
+                        "comment: at most the COMMENT's \"No of trucks\" vehicles, the fleet the"
+                                + " A, B and P optima are for; unlimited: as many as needed (a file's"
+                                + " VEHICLES always applies; default ${DEFAULT-VALUE}).")
+        String fleet;
+
+        @Option(
                 names = {"--out", "--results-dir"},
                 paramLabel = "DIR",
                 description =
@@ -648,7 +658,8 @@ public final class BenchCli implements Runnable {
                             ? instances.toAbsolutePath()
                             : home.resolve("../shared/data/cvrplib").normalize();
             VrpBench.Params params =
-                    new VrpBench.Params(dir, List.copyOf(runs.values()), seed, threads);
+                    new VrpBench.Params(
+                            dir, List.copyOf(runs.values()), seed, threads, commentFleet(fleet));
             java.time.Instant started =
                     java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             List<VrpBench.Row> rows = VrpBench.run(params, System.err);
@@ -666,6 +677,16 @@ public final class BenchCli implements Runnable {
             System.out.print(md);
             return 0;
         }
+    }
+
+    private static boolean commentFleet(String fleet) {
+        return switch (fleet) {
+            case "comment" -> true;
+            case "unlimited" -> false;
+            default ->
+                    throw new IllegalArgumentException(
+                            "--fleet must be comment or unlimited, got '" + fleet + "'");
+        };
     }
 
     static List<String> argsOf(CommandLine.Model.CommandSpec spec) {

@@ -81,8 +81,11 @@ public final class VrpBench {
      * @param runs the solvers with their time limits
      * @param seed the solvers' seed
      * @param threads solves run at once (each on one thread)
+     * @param commentFleet limit the vehicles to the COMMENT's "No of trucks" (the fleet the A, B
+     *     and P optima are for) when the file has no VEHICLES; else as many as needed
      */
-    public record Params(Path instances, List<SolverRun> runs, long seed, int threads) {}
+    public record Params(
+            Path instances, List<SolverRun> runs, long seed, int threads, boolean commentFleet) {}
 
     /**
      * One solve.
@@ -94,6 +97,7 @@ public final class VrpBench {
             String set,
             String instance,
             int n,
+            int vehicleLimit,
             long bestKnown,
             String bestKnownSource,
             String solver,
@@ -171,6 +175,11 @@ public final class VrpBench {
         List<BestKnown> bests = new ArrayList<>();
         for (Path file : files) {
             CvrplibInstance inst = CvrplibReader.read(file);
+            if (p.commentFleet()
+                    && inst.problem().vehicleLimit() == 0
+                    && inst.commentTrucks().isPresent()) {
+                inst = inst.withVehicleLimit(inst.commentTrucks().getAsInt());
+            }
             instances.add(inst);
             bests.add(BestKnown.of(file, inst));
         }
@@ -257,6 +266,7 @@ public final class VrpBench {
                 setOf(file),
                 inst.name(),
                 inst.problem().size(),
+                inst.problem().vehicleLimit(),
                 best.cost(),
                 best.source(),
                 run.solver(),
@@ -349,6 +359,11 @@ public final class VrpBench {
                         .toList());
         params.put("seed", p.seed());
         params.put("concurrent_solves", p.threads());
+        params.put(
+                "fleet",
+                p.commentFleet()
+                        ? "the COMMENT's No of trucks (VEHICLES when the file gives it)"
+                        : "as many vehicles as needed (VEHICLES when the file gives it)");
         doc.put("parameters", params);
         doc.put("summary", summary);
         List<Map<String, Object>> goals = new ArrayList<>();
@@ -500,8 +515,8 @@ public final class VrpBench {
         }
 
         md.append(
-                "\n## Per instance\n\n| set | instance | n | best known | solver | cost | gap % | seconds | feasible |\n");
-        md.append("|---|---|---:|---:|---|---:|---:|---:|---|\n");
+                "\n## Per instance\n\n| set | instance | n | vehicles | best known | solver | cost | routes | gap % | seconds | feasible |\n");
+        md.append("|---|---|---:|---:|---:|---|---:|---:|---:|---:|---|\n");
         for (Row r : rows) {
             md.append(
                     String.format(

@@ -1,5 +1,6 @@
 package org.citylake.analytics.waste.vrp;
 
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,28 @@ public record CvrplibInstance(
     public OptionalLong commentValue() {
         Matcher m = OPTIMAL.matcher(comment);
         return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    private static final Pattern TRUCKS = Pattern.compile("(?i)no\\s+of\\s+trucks\\s*:?\\s*(\\d+)");
+
+    /**
+     * The number of trucks a COMMENT states (the A, B and P sets: "No of trucks: 5"), the fleet
+     * their optimal values are for.
+     */
+    public OptionalInt commentTrucks() {
+        Matcher m = TRUCKS.matcher(comment);
+        return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    }
+
+    /** The same instance with at most {@code vehicles} vehicles (0 = as many as needed). */
+    public CvrplibInstance withVehicleLimit(int vehicles) {
+        CvrpProblem p = problem;
+        return new CvrplibInstance(
+                name,
+                comment,
+                edgeWeightType,
+                new CvrpProblem(p.name(), p.cost(), p.demand(), p.capacity(), vehicles),
+                fileIds);
     }
 
     /** The node index of a file id, or −1. */

@@ -98,6 +98,15 @@ public final class OrToolsCvrpSolver implements CvrpSolver {
         long[] capacities = new long[vehicles];
         Arrays.fill(capacities, problem.capacity());
         routing.addDimensionWithVehicleCapacity(load, 0, capacities, true, "load");
+        if (problem.vehicleLimit() > 0) {
+            // With a tight fleet the construction can fail to place every customer (ROUTING_FAIL).
+            // Each customer may then be left out at a penalty above any plan's cost, so a first
+            // plan always exists and the search brings every customer in; any left out is an error.
+            long penalty = dropPenalty(problem);
+            for (int node = 1; node < n; node++) {
+                routing.addDisjunction(new long[] {manager.nodeToIndex(node)}, penalty);
+            }
+        }
         long millis = Math.max(1, timeLimit.toMillis());
         RoutingSearchParameters params =
                 main.defaultRoutingSearchParameters().toBuilder()
@@ -141,6 +150,7 @@ public final class OrToolsCvrpSolver implements CvrpSolver {
                             + ")");
         }
         List<List<Integer>> routes = new ArrayList<>();
+        int visited = 0;
         for (int v = 0; v < vehicles; v++) {
             List<Integer> nodes = new ArrayList<>();
             for (long index = found.value(routing.nextVar(routing.start(v)));
@@ -148,11 +158,36 @@ public final class OrToolsCvrpSolver implements CvrpSolver {
                     index = found.value(routing.nextVar(index))) {
                 nodes.add(manager.indexToNode(index));
             }
+            visited += nodes.size();
             if (!nodes.isEmpty()) {
                 routes.add(nodes);
             }
         }
+        if (visited < problem.customers()) {
+            throw new IllegalStateException(
+                    problem.name()
+                            + ": OR-Tools left "
+                            + (problem.customers() - visited)
+                            + " customers unvisited within "
+                            + timeLimit
+                            + " (at most "
+                            + vehicles
+                            + " vehicles)");
+        }
         return CvrpSolution.of(problem, routes);
+    }
+
+    /** More than any plan costs: every arc at its most expensive, twice over, plus one. */
+    static long dropPenalty(CvrpProblem p) {
+        long sum = 0;
+        for (long[] row : p.cost()) {
+            long max = 0;
+            for (long c : row) {
+                max = Math.max(max, c);
+            }
+            sum = Math.addExact(sum, max);
+        }
+        return Math.addExact(Math.multiplyExact(2, sum), 1);
     }
 
     /**
