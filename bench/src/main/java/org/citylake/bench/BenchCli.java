@@ -574,7 +574,7 @@ public final class BenchCli implements Runnable {
                 paramLabel = "DIR|FILE",
                 description =
                         "Folder searched for *.vrp (with .sol files beside them), or one instance"
-                                + " file (default <citylake home>/../shared/data/cvrplib: sets A, B, P).")
+                                + " file (default <citylake home>/test-data/cvrplib: sets A, B, P, bundled).")
         Path instances;
 
         @Option(
@@ -656,7 +656,7 @@ public final class BenchCli implements Runnable {
             Path dir =
                     instances != null
                             ? instances.toAbsolutePath()
-                            : home.resolve("../shared/data/cvrplib").normalize();
+                            : home.resolve("test-data/cvrplib").normalize();
             VrpBench.Params params =
                     new VrpBench.Params(
                             dir, List.copyOf(runs.values()), seed, threads, commentFleet(fleet));

@@ -9,18 +9,18 @@ import java.time.Duration;
 import org.citylake.analytics.waste.vrp.CvrplibReader;
 import org.junit.jupiter.api.Test;
 
-/** Best known costs of the shared CVRPLIB sets, and the bench's option parsing. */
+/** Best known costs of the bundled CVRPLIB sets (test-data/cvrplib), and the bench's option parsing. */
 class BestKnownTest {
 
     static Path cvrplib() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("data").resolve("cvrplib");
+            Path candidate = p.resolve("test-data").resolve("cvrplib");
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
         throw new IllegalStateException(
-                "no shared/data/cvrplib above " + Path.of("").toAbsolutePath());
+                "no test-data/cvrplib above " + Path.of("").toAbsolutePath());
     }
 
     private static BestKnown of(String set, String name) {

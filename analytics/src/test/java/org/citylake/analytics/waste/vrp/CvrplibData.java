@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The CVRPLIB instances of the shared data folder ({@code ../shared/data/cvrplib} beside the
- * checkout: sets A, B and P with their .sol files), found from the working directory upwards.
+ * The CVRPLIB instances bundled in {@code test-data/cvrplib} (sets A, B and P with their .sol
+ * files, unchanged from the shared data folder), found from the working directory upwards.
  */
 final class CvrplibData {
 
@@ -13,15 +13,15 @@ final class CvrplibData {
 
     static Path dir() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("data").resolve("cvrplib");
+            Path candidate = p.resolve("test-data").resolve("cvrplib");
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
         throw new IllegalStateException(
-                "no shared/data/cvrplib above "
+                "no test-data/cvrplib above "
                         + Path.of("").toAbsolutePath()
-                        + ": the CVRPLIB sets lie in ../shared/data/cvrplib beside the checkout");
+                        + ": the CVRPLIB sets are bundled in the checkout's test-data/cvrplib");
     }
 
     static CvrplibInstance instance(String set, String name) {
