@@ -9,7 +9,9 @@ import java.time.Duration;
 import org.citylake.analytics.waste.vrp.CvrplibReader;
 import org.junit.jupiter.api.Test;
 
-/** Best known costs of the bundled CVRPLIB sets (test-data/cvrplib), and the bench's option parsing. */
+/**
+ * Best known costs of the bundled CVRPLIB sets (test-data/cvrplib), and the bench's option parsing.
+ */
 class BestKnownTest {
 
     static Path cvrplib() {
