@@ -186,11 +186,13 @@ async function selectSegment(id) {
   if (state.day) params.set('day', state.day);
   const p = await api(`/api/cities/${encodeURIComponent(state.city)}/segments/${encodeURIComponent(id)}?${params}`);
   const s = p.segment;
-  const rows = p.values.map((v) => `<tr><th>${escapeHtml(v.label)}</th><td>${format(v.value)} ${escapeHtml(v.unit || '')}</td><td class="source">${escapeHtml(v.source || '')}</td></tr>`).join('');
+  const rows = p.values.map((v) => `<tr title="${escapeHtml(v.source || '')}"><th>${escapeHtml(v.label)}</th><td>${format(v.value)} ${escapeHtml(v.unit || '')}</td></tr>`).join('');
+  const sources = [...new Set(p.values.map((v) => v.source).filter(Boolean))];
   charts.splice(0).forEach((c) => c.destroy());
   $('profile').innerHTML = `<h2 id="profile-title">${escapeHtml(s.name || s.id)}</h2>
     <p class="source">${escapeHtml(s.id)} · ${escapeHtml(s.road_class || 'road')} · ${format(s.length_m)} m${s.district ? ' · ' + escapeHtml(s.district) : ''}</p>
     <table id="profile-values"><tbody>${rows || '<tr><td>no values on this day</td></tr>'}</tbody></table>
+    ${sources.length ? `<p class="source">from ${sources.map(escapeHtml).join(', ')}</p>` : ''}
     ${p.message ? `<p class="hint">${escapeHtml(p.message)}</p>` : ''}
     ${p.hourly ? '<div class="chart"><canvas id="chart-hourly"></canvas></div>' : ''}
     ${p.daily ? '<div class="chart"><canvas id="chart-daily"></canvas></div>' : ''}`;
@@ -211,7 +213,7 @@ function lineChart(canvasId, series, color) {
 
 async function start() {
   const [me, cities, layers] = await Promise.all([api('/api/me'), api('/api/cities'), api('/api/layers')]);
-  $('who').textContent = `${me.user} (${me.groups.join(', ')})`;
+  $('who').textContent = `${me.name} (${me.groups.join(', ')})`;
   state.layers = layers;
   layers.forEach((l) => option($('layer'), l.id, l.label));
   if (!cities.length) {

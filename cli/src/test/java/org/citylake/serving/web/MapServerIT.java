@@ -262,7 +262,8 @@ class MapServerIT {
             }
         }
         JsonNode first = streets.get("features").get(0).get("properties");
-        assertThat(first.get("id").asText()).startsWith("AAR_");
+        assertThat(first.get("id").asText()).isNotBlank();
+        assertThat(first.get("name").asText()).startsWith("AAR_");
         assertThat(first.get("length_m").asDouble()).isPositive();
 
         JsonNode districts = json(get("/api/cities/aarhus/districts", cookie));

@@ -100,7 +100,8 @@ public final class WebUsers {
             if (!generated.isEmpty()) {
                 save(file, stored);
             }
-            return new Loaded(new WebUsers(hashes), Map.copyOf(generated), file);
+            return new Loaded(
+                    new WebUsers(hashes), java.util.Collections.unmodifiableMap(generated), file);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot read or write the serve users in " + file + ": " + e.getMessage(), e);
