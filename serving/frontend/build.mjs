@@ -1,5 +1,5 @@
 // Bundles the planners' map (src/) into the serving jar's static files with esbuild.
-//   node build.mjs          writes ../src/main/resources/org/citylake/serving/web/
+//   node build.mjs          writes ../src/main/resources/org/citylake/serving/static/
 //   node build.mjs --check  builds into a temporary folder and fails when the committed bundle
 //                           differs from what the sources build to (run `npm run build`, commit)
 import * as esbuild from 'esbuild';
@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const committed = join(here, '..', 'src', 'main', 'resources', 'org', 'citylake', 'serving', 'web');
+const committed = join(here, '..', 'src', 'main', 'resources', 'org', 'citylake', 'serving', 'static');
 const check = process.argv.includes('--check');
 const out = check ? mkdtempSync(join(tmpdir(), 'citylake-web-')) : committed;
 const pages = ['login.html', 'map.html'];

@@ -85,7 +85,8 @@ try {
   await page.fill('input[name=user]', user);
   await page.fill('input[name=password]', password + 'x');
   await Promise.all([page.waitForURL(/\/login\?failed/), page.click('button[type=submit]')]);
-  check('a wrong password is refused', await page.isVisible('#login-error'), page.url());
+  const refused = await page.waitForSelector('#login-error', { state: 'visible', timeout: 10000 }).then(() => true, () => false);
+  check('a wrong password is refused', refused, page.url());
   await page.screenshot({ path: join(shots, 'map-login-refused.png') });
   const stillOut = await page.request.get(`${base}/api/me`);
   check('after a refused sign-in the API still answers 401', stillOut.status() === 401, `status ${stillOut.status()}`);

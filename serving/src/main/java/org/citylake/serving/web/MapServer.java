@@ -52,7 +52,8 @@ public final class MapServer implements AutoCloseable {
 
     public static final String SESSION_COOKIE = "citylake_session";
     static final String USER_ATTRIBUTE = "citylake.user";
-    private static final String WEB = "/org/citylake/serving/web";
+    // not a Java package ("static" is a keyword): no class can ever be served from it
+    private static final String WEB = "/org/citylake/serving/static";
     private static final Duration IDLE = Duration.ofHours(8);
     private static final String CSP =
             "default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src 'self' blob:;"

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The map's bundle in the jar (src/main/resources/org/citylake/serving/web, committed so that the
- * server builds and runs with nothing but a JDK and Maven) is exactly what the front-end sources
- * build to with the locked npm packages.
+ * The map's bundle in the jar (src/main/resources/org/citylake/serving/static, committed so that
+ * the server builds and runs with nothing but a JDK and Maven) is exactly what the front-end
+ * sources build to with the locked npm packages.
  */
 class FrontendBundleIT {
 
