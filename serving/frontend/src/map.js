@@ -176,6 +176,7 @@ function escapeHtml(s) {
 function format(v) {
   if (v === null || v === undefined) return '–';
   if (typeof v !== 'number') return String(v);
+  if (Number.isInteger(v)) return String(v);
   return Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2);
 }
 

@@ -43,7 +43,7 @@ public final class WebUsers {
     private final Map<String, byte[]> hashes;
 
     private WebUsers(Map<String, byte[]> hashes) {
-        this.hashes = Map.copyOf(hashes);
+        this.hashes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hashes));
     }
 
     /** A signed-in user and its groups. */
