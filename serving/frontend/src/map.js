@@ -114,8 +114,11 @@ function fillKpis() {
   const kpi = $('kpi');
   kpi.replaceChildren();
   layer.kpis.forEach((k) => option(kpi, k.id, k.label));
-  state.kpi = layer.kpis[0].id;
-  kpi.value = state.kpi;
+  if (!layer.kpis.length) {
+    option(kpi, '', '–');
+  }
+  state.kpi = layer.kpis.length ? layer.kpis[0].id : null;
+  kpi.value = state.kpi || '';
 }
 
 async function loadDays() {
@@ -136,7 +139,8 @@ async function loadDays() {
 }
 
 async function colour() {
-  const params = new URLSearchParams({ layer: state.layer, kpi: state.kpi });
+  const params = new URLSearchParams({ layer: state.layer });
+  if (state.kpi) params.set('kpi', state.kpi);
   if (state.day) params.set('day', state.day);
   const kpi = await api(`/api/cities/${encodeURIComponent(state.city)}/kpi?${params}`);
   const values = kpi.values;
@@ -183,7 +187,8 @@ function format(v) {
 async function selectSegment(id) {
   state.selected = id;
   map.setFilter('street-selected', ['==', ['get', 'id'], id]);
-  const params = new URLSearchParams({ layer: state.layer, kpi: state.kpi });
+  const params = new URLSearchParams({ layer: state.layer });
+  if (state.kpi) params.set('kpi', state.kpi);
   if (state.day) params.set('day', state.day);
   const p = await api(`/api/cities/${encodeURIComponent(state.city)}/segments/${encodeURIComponent(id)}?${params}`);
   const s = p.segment;
@@ -257,6 +262,6 @@ function guarded(fn) {
 
 $('city').addEventListener('change', guarded(() => loadCity($('city').value)));
 $('layer').addEventListener('change', guarded(async () => { state.layer = $('layer').value; fillKpis(); await loadDays(); }));
-$('kpi').addEventListener('change', guarded(async () => { state.kpi = $('kpi').value; await colour(); }));
+$('kpi').addEventListener('change', guarded(async () => { state.kpi = $('kpi').value || null; await colour(); }));
 $('day').addEventListener('change', guarded(async () => { state.day = $('day').value || null; await colour(); }));
 start().catch((e) => status(e.message));

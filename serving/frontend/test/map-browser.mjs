@@ -157,6 +157,13 @@ try {
   await page.waitForTimeout(300);
   check('a layer without data says so', (await page.textContent('#status')).length > 0, await page.textContent('#status'));
 
+  // the air layer: PM2.5 from the street profile, in the HJ 633 bands
+  await page.selectOption('#layer', 'air');
+  await page.waitForSelector('body[data-ready=true]');
+  await page.waitForTimeout(300);
+  const air = await page.textContent('#legend');
+  check('the air layer shows PM2.5 in its bands, or says what to run', air.includes('good (35 – 75)') || (await page.textContent('#status')).includes('citylake run profile'), air.slice(0, 100));
+
   check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
 } catch (e) {
   check('the browser run completed', false, e.stack || String(e));

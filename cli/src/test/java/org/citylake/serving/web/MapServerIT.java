@@ -29,6 +29,7 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Types;
 import org.citylake.cli.CliLake;
 import org.citylake.lakehouse.Lake;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +89,8 @@ class MapServerIT {
         lake.cli("ingest", "--batch", "--feed", "traffic", "--no-progress");
         lake.cli(
                 "run", "traffic", "--from", "2014-08-18", "--to", "2014-08-20", "--city", "aarhus");
+
+        streetProfileOfOneSegment();
 
         WebUsers.Loaded loaded = WebUsers.loadOrCreate(lake.lakeDir());
         passwords = loaded.generated();
@@ -320,19 +323,79 @@ class MapServerIT {
         List<String> ids = new ArrayList<>();
         layers.forEach(l -> ids.add(l.get("id").asText()));
         assertThat(ids).containsExactly("traffic", "lighting", "waste", "air");
-        assertThat(layers.get(2).get("kpis")).isEmpty();
-        assertThat(layers.get(2).get("message").asText())
-                .contains("gold.street_profile", "citylake run profile");
         JsonNode lighting = json(get("/api/cities/aarhus/kpi?layer=lighting", cookie));
         assertThat(lighting.get("values").size()).isZero();
         assertThat(lighting.get("message").asText()).contains("citylake run lighting");
+        assertThat(json(get("/api/cities/aarhus/layers/lighting/days", cookie)).get("days"))
+                .isEmpty();
+    }
+
+    @Test
+    void wasteAndAirComeFromTheStreetProfile() throws Exception {
+        String cookie = cookie(login("planner", passwords.get("planner")));
+        JsonNode waste = json(get("/api/cities/aarhus/kpi?layer=waste&kpi=waste_pickups", cookie));
+        assertThat(waste.get("day").asText()).isEqualTo("2014-08-18");
+        assertThat(waste.get("source").asText()).startsWith("gold.street_profile snapshot ");
+        assertThat(waste.get("values").toString()).isEqualTo("{\"" + profiled + "\":3.0}");
+        JsonNode air = json(get("/api/cities/aarhus/kpi?layer=air&kpi=air_pm25_mean", cookie));
+        assertThat(air.get("values").get(profiled).asDouble()).isEqualTo(PM25);
+        // PM2.5 in the HJ 633 bands
+        assertThat(air.get("classes").get(1).get("label").asText()).isEqualTo("good (35 – 75)");
+    }
+
+    @Test
+    void aStreetsProfileIsItsStreetProfileRowElseTheGoldTables() throws Exception {
+        String cookie = cookie(login("planner", passwords.get("planner")));
+        JsonNode p =
+                json(
+                        get(
+                                "/api/cities/aarhus/segments/"
+                                        + profiled
+                                        + "?layer=air&kpi=air_pm25_mean&day="
+                                        + MONDAY,
+                                cookie));
+        assertThat(p.get("profile").asText()).isEqualTo("gold.street_profile");
+        Map<String, JsonNode> byKpi = new HashMap<>();
+        p.get("values").forEach(v -> byKpi.put(v.get("kpi").asText(), v));
+        assertThat(byKpi.get("waste_pickups").get("value").asDouble()).isEqualTo(3.0);
+        assertThat(byKpi.get("waste_pickups").get("source").asText())
+                .isEqualTo("gold.street_profile (waste from snapshot 22)");
+        assertThat(byKpi.get("air_pm25_mean").get("value").asDouble()).isEqualTo(PM25);
+        assertThat(byKpi.get("traffic_peak_tti").get("layer").asText()).isEqualTo("traffic");
+        assertThat(byKpi).doesNotContainKeys("traffic_snapshot_id", "air_snapshot_id");
+        assertThat(p.get("daily").get("points").findValuesAsText("t"))
+                .containsExactly("2014-08-18");
+
+        // a street without a profile row: the gold tables the layers read
+        String other =
+                rankingOf(MONDAY, "peak_tti").keySet().stream()
+                        .filter(s -> !s.equals(profiled))
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow();
+        JsonNode q =
+                json(
+                        get(
+                                "/api/cities/aarhus/segments/"
+                                        + other
+                                        + "?layer=traffic&day="
+                                        + MONDAY,
+                                cookie));
+        assertThat(q.get("profile").asText()).startsWith("the layers' gold tables");
+        assertThat(q.get("values").findValuesAsText("source"))
+                .allMatch(s -> s.startsWith("gold.congestion_ranking snapshot "));
     }
 
     @Test
     void aSegmentsProfileAndTimeSeries() throws Exception {
         String cookie = cookie(login("analyst", passwords.get("analyst")));
         Map<String, Double> ranking = rankingOf(MONDAY, "peak_tti");
-        String segment = ranking.keySet().stream().sorted().findFirst().orElseThrow();
+        String segment =
+                ranking.keySet().stream()
+                        .filter(s -> !s.equals(profiled))
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow();
         JsonNode p =
                 json(
                         get(
@@ -423,10 +486,67 @@ class MapServerIT {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The first segment of Monday's ranking: the one street the profile fixture has a row for. */
+    static String profiled;
+
+    static final double PM25 = 48.5;
+
+    /**
+     * One street's row of gold.street_profile on Monday (waste pickups, PM2.5 and its peak TTI
+     * copied from the ranking), written into the table the profile job defines, or into one of its
+     * columns when this lake has no such table yet. Every other street has no profile row, so the
+     * server falls back to the layers' gold tables for it.
+     */
+    static void streetProfileOfOneSegment() throws Exception {
+        try (Lake l = Lake.open(lake.config())) {
+            org.apache.iceberg.catalog.TableIdentifier id =
+                    org.apache.iceberg.catalog.TableIdentifier.parse(MapData.STREET_PROFILE);
+            if (!l.catalog().tableExists(id)) {
+                org.apache.iceberg.Schema schema =
+                        new org.apache.iceberg.Schema(
+                                Types.NestedField.required(1, "city", Types.StringType.get()),
+                                Types.NestedField.required(2, "local_date", Types.DateType.get()),
+                                Types.NestedField.required(3, "segment_id", Types.StringType.get()),
+                                Types.NestedField.optional(
+                                        4, "traffic_peak_tti", Types.DoubleType.get(), "peak TTI"),
+                                Types.NestedField.optional(
+                                        5, "traffic_snapshot_id", Types.LongType.get()),
+                                Types.NestedField.optional(
+                                        6, "waste_pickups", Types.IntegerType.get(), "pickups"),
+                                Types.NestedField.optional(
+                                        7, "waste_snapshot_id", Types.LongType.get()),
+                                Types.NestedField.optional(
+                                        8, "air_pm25_mean", Types.DoubleType.get(), "PM2.5, µg/m³"),
+                                Types.NestedField.optional(
+                                        9, "air_snapshot_id", Types.LongType.get()));
+                l.catalog().createTable(id, schema);
+            }
+            org.apache.iceberg.Table table = l.table(MapData.STREET_PROFILE);
+            Map<String, Double> ranking = rankingOf(l, MONDAY, "peak_tti");
+            profiled = ranking.keySet().stream().sorted().findFirst().orElseThrow();
+            org.apache.iceberg.data.GenericRecord row =
+                    org.apache.iceberg.data.GenericRecord.create(table.schema());
+            row.setField("city", "aarhus");
+            row.setField("local_date", MONDAY);
+            row.setField("segment_id", profiled);
+            row.setField("traffic_peak_tti", ranking.get(profiled));
+            row.setField("traffic_snapshot_id", 11L);
+            row.setField("waste_pickups", 3);
+            row.setField("waste_snapshot_id", 22L);
+            row.setField("air_pm25_mean", PM25);
+            row.setField("air_snapshot_id", 33L);
+            org.citylake.lakehouse.RefTableWriter.append(table, List.of(row));
+        }
+    }
+
     static Map<String, Double> rankingOf(LocalDate day, String column) throws Exception {
+        return rankingOf(openLake, day, column);
+    }
+
+    static Map<String, Double> rankingOf(Lake l, LocalDate day, String column) throws Exception {
         Map<String, Double> out = new HashMap<>();
         try (CloseableIterable<Record> rows =
-                IcebergGenerics.read(openLake.table(MapData.CONGESTION_RANKING))
+                IcebergGenerics.read(l.table(MapData.CONGESTION_RANKING))
                         .where(
                                 Expressions.and(
                                         Expressions.equal("city", "aarhus"),

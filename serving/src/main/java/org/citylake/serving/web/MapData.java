@@ -115,8 +115,10 @@ public final class MapData {
                                 lighting("burning_hours", "Burning hours", "h", false)),
                         "no street-lighting energy for this city: run `citylake run lighting"
                                 + " --city C --from D`"));
-        layers.add(profileLayer("waste", "Waste", List.of("pickup", "overflow", "waste", "bin")));
-        layers.add(profileLayer("air", "Air", List.of("pm25", "pm10", "iaqi", "no2", "air")));
+        layers.add(
+                profileLayer(
+                        "waste", "Waste", List.of("waste_pickups", "waste_overflows", "waste_kg")));
+        layers.add(profileLayer("air", "Air", List.of("air_pm25_mean", "air_iaqi")));
         return layers;
     }
 
@@ -162,9 +164,10 @@ public final class MapData {
 
     /**
      * Waste and air have no per-street gold table of their own: their KPIs are the street profile's
-     * numeric columns named after them (e.g. pickups, overflows, pm25, iaqi).
+     * numeric columns of that domain ({@code waste_pickups}, {@code air_pm25_mean}, …), the ones in
+     * {@code first} leading.
      */
-    private Layer profileLayer(String id, String label, List<String> words) {
+    private Layer profileLayer(String id, String label, List<String> first) {
         String missing =
                 "no "
                         + id
@@ -176,36 +179,147 @@ public final class MapData {
             return new Layer(id, label, List.of(), missing);
         }
         var schema = profile.get().schema();
-        String dayColumn =
-                schema.columns().stream()
-                        .filter(f -> f.type().typeId() == Type.TypeID.DATE)
-                        .map(Types.NestedField::name)
-                        .findFirst()
-                        .orElse(null);
+        String dayColumn = profileDayColumn(schema);
         if (dayColumn == null || schema.findField("segment_id") == null) {
             return new Layer(id, label, List.of(), missing);
         }
         List<Kpi> kpis = new ArrayList<>();
         for (Types.NestedField f : schema.columns()) {
-            String name = f.name().toLowerCase(Locale.ROOT);
-            if (isNumeric(f.type())
-                    && !name.contains("snapshot")
-                    && words.stream().anyMatch(name::contains)) {
+            if (profileValue(f) && f.name().startsWith(id + "_")) {
+                String name = f.name();
+                List<Kpi.ColourClass> bands =
+                        name.contains("pm25")
+                                ? PM25_BANDS
+                                : name.contains("iaqi") ? IAQI_BANDS : null;
                 kpis.add(
                         new Kpi(
-                                f.name(),
-                                f.doc() == null ? f.name() : f.name() + ": " + f.doc(),
-                                "",
+                                name,
+                                f.doc() == null ? name : name + ": " + f.doc(),
+                                unitOf(f.doc()),
                                 STREET_PROFILE,
                                 "segment_id",
                                 dayColumn,
                                 Map.of(),
-                                f.name(),
-                                null,
+                                name,
+                                bands,
                                 false));
             }
         }
+        kpis.sort(
+                java.util.Comparator.comparingInt(
+                        k -> {
+                            int i = first.indexOf(k.id());
+                            return i < 0 ? first.size() : i;
+                        }));
         return new Layer(id, label, kpis, missing);
+    }
+
+    /** HJ 633-2012 PM2.5 bands, µg/m³ (DESIGN §5). */
+    static final List<Kpi.ColourClass> PM25_BANDS =
+            List.of(
+                    new Kpi.ColourClass(null, 35.0, "#1a9850", "excellent (< 35)"),
+                    new Kpi.ColourClass(35.0, 75.0, "#fee08b", "good (35 – 75)"),
+                    new Kpi.ColourClass(75.0, 115.0, "#fc8d59", "light (75 – 115)"),
+                    new Kpi.ColourClass(115.0, 150.0, "#d73027", "moderate (115 – 150)"),
+                    new Kpi.ColourClass(150.0, 250.0, "#8e0152", "heavy (150 – 250)"),
+                    new Kpi.ColourClass(250.0, null, "#4d0026", "severe (≥ 250)"));
+
+    /** HJ 633-2012 IAQI classes. */
+    static final List<Kpi.ColourClass> IAQI_BANDS =
+            List.of(
+                    new Kpi.ColourClass(null, 50.0, "#1a9850", "excellent (< 50)"),
+                    new Kpi.ColourClass(50.0, 100.0, "#fee08b", "good (50 – 100)"),
+                    new Kpi.ColourClass(100.0, 150.0, "#fc8d59", "light (100 – 150)"),
+                    new Kpi.ColourClass(150.0, 200.0, "#d73027", "moderate (150 – 200)"),
+                    new Kpi.ColourClass(200.0, 300.0, "#8e0152", "heavy (200 – 300)"),
+                    new Kpi.ColourClass(300.0, null, "#4d0026", "severe (≥ 300)"));
+
+    private static final List<String> DOMAINS =
+            List.of("traffic", "parking", "lighting", "waste", "air");
+
+    /** A value of the street profile: numeric, not a snapshot id, a count of inputs or a key. */
+    private static boolean profileValue(Types.NestedField f) {
+        String name = f.name();
+        return isNumeric(f.type())
+                && !name.contains("snapshot")
+                && !name.endsWith("_id")
+                && !name.endsWith("_readings")
+                && !name.contains("distance")
+                && !name.equals("length_m");
+    }
+
+    private static String profileDayColumn(org.apache.iceberg.Schema schema) {
+        return schema.columns().stream()
+                .filter(f -> f.type().typeId() == Type.TypeID.DATE)
+                .map(Types.NestedField::name)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The unit at the end of a column comment ("weight collected, kg" → kg), else "". */
+    static String unitOf(String doc) {
+        if (doc == null) {
+            return "";
+        }
+        int comma = doc.lastIndexOf(", ");
+        String tail = comma < 0 ? "" : doc.substring(comma + 2).trim();
+        return tail.length() <= 8 && !tail.contains(" ") ? tail : "";
+    }
+
+    /** One value of a street's profile and where it came from. */
+    public record ProfileValue(
+            String layer, String kpi, String label, String unit, Double value, String source) {}
+
+    /**
+     * The street's row of {@value #STREET_PROFILE} on the day: every value it holds, each with the
+     * snapshot of the gold table it was taken from; empty when the table or the row is missing.
+     */
+    public Optional<List<ProfileValue>> streetProfile(City city, String segment, LocalDate day) {
+        Optional<Table> table = optionalTable(STREET_PROFILE);
+        if (table.isEmpty() || day == null) {
+            return Optional.empty();
+        }
+        var schema = table.get().schema();
+        String dayColumn = profileDayColumn(schema);
+        if (dayColumn == null || schema.findField("segment_id") == null) {
+            return Optional.empty();
+        }
+        List<Record> rows =
+                rows(
+                        table.get(),
+                        city.id(),
+                        Expressions.and(
+                                Expressions.equal("segment_id", segment),
+                                Expressions.equal(dayColumn, day.toString())));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Record row = rows.get(0);
+        List<ProfileValue> values = new ArrayList<>();
+        for (Types.NestedField f : schema.columns()) {
+            Object v = row.getField(f.name());
+            if (!profileValue(f) || !(v instanceof Number n)) {
+                continue;
+            }
+            String domain = f.name().substring(0, Math.max(0, f.name().indexOf('_')));
+            String layer = DOMAINS.contains(domain) ? domain : "street";
+            Object snapshot =
+                    schema.findField(domain + "_snapshot_id") == null
+                            ? null
+                            : row.getField(domain + "_snapshot_id");
+            values.add(
+                    new ProfileValue(
+                            layer,
+                            f.name(),
+                            f.doc() == null ? f.name() : f.doc(),
+                            unitOf(f.doc()),
+                            n.doubleValue(),
+                            STREET_PROFILE
+                                    + (snapshot == null
+                                            ? ""
+                                            : " (" + domain + " from snapshot " + snapshot + ")")));
+        }
+        return Optional.of(values);
     }
 
     // ---------------------------------------------------------------- geometry

@@ -436,13 +436,11 @@ public final class MapServer implements AutoCloseable {
         City city = city(ctx);
         String id = ctx.pathParam("segment");
         Map<String, Object> segment =
-                data.streets(city).getFeatures().length == 0
-                        ? null
-                        : java.util.Arrays.stream(data.streets(city).getFeatures())
-                                .filter(f -> id.equals(f.getProperties().get("id")))
-                                .map(f -> f.getProperties())
-                                .findFirst()
-                                .orElse(null);
+                java.util.Arrays.stream(data.streets(city).getFeatures())
+                        .filter(f -> id.equals(f.getProperties().get("id")))
+                        .map(f -> f.getProperties())
+                        .findFirst()
+                        .orElse(null);
         if (segment == null) {
             throw new Layer.NotFound("city " + city.id() + " has no street segment '" + id + "'");
         }
@@ -452,21 +450,30 @@ public final class MapServer implements AutoCloseable {
         out.put("segment", segment);
         out.put("day", day == null ? null : day.toString());
         List<Map<String, Object>> values = new java.util.ArrayList<>();
-        for (Layer layer : data.layers()) {
-            for (Kpi kpi : layer.kpis()) {
-                if (day == null) {
-                    continue;
-                }
-                Double v = data.values(city, kpi, day).get(id);
-                if (v != null) {
-                    Map<String, Object> value = new LinkedHashMap<>();
-                    value.put("layer", layer.id());
-                    value.put("kpi", kpi.id());
-                    value.put("label", kpi.label());
-                    value.put("unit", kpi.unit());
-                    value.put("value", v);
-                    value.put("source", data.source(city, kpi));
-                    values.add(value);
+        Optional<List<MapData.ProfileValue>> profile = data.streetProfile(city, id, day);
+        if (profile.isPresent()) {
+            out.put("profile", MapData.STREET_PROFILE);
+            for (MapData.ProfileValue v : profile.get()) {
+                values.add(value(v.layer(), v.kpi(), v.label(), v.unit(), v.value(), v.source()));
+            }
+        } else if (day != null) {
+            // no street profile of the day: the KPIs of the gold tables the layers read
+            out.put(
+                    "profile",
+                    "the layers' gold tables (" + MapData.STREET_PROFILE + " has no row)");
+            for (Layer layer : data.layers()) {
+                for (Kpi kpi : layer.kpis()) {
+                    Double v = data.values(city, kpi, day).get(id);
+                    if (v != null) {
+                        values.add(
+                                value(
+                                        layer.id(),
+                                        kpi.id(),
+                                        kpi.label(),
+                                        kpi.unit(),
+                                        v,
+                                        data.source(city, kpi)));
+                    }
                 }
             }
         }
@@ -484,6 +491,18 @@ public final class MapServer implements AutoCloseable {
             out.put("message", "no values for this street on " + day);
         }
         ctx.json(out);
+    }
+
+    private static Map<String, Object> value(
+            String layer, String kpi, String label, String unit, Double v, String source) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("layer", layer);
+        value.put("kpi", kpi);
+        value.put("label", label);
+        value.put("unit", unit);
+        value.put("value", v);
+        value.put("source", source);
+        return value;
     }
 
     private static void page(Context ctx, String name) {
