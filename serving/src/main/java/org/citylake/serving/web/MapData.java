@@ -194,7 +194,7 @@ public final class MapData {
                 kpis.add(
                         new Kpi(
                                 name,
-                                f.doc() == null ? name : name + ": " + f.doc(),
+                                labelOf(name, f.doc()),
                                 unitOf(f.doc()),
                                 STREET_PROFILE,
                                 "segment_id",
@@ -266,6 +266,15 @@ public final class MapData {
         return tail.length() <= 8 && !tail.contains(" ") ? tail : "";
     }
 
+    /** A column comment without its unit ("weight collected, kg" → weight collected). */
+    static String labelOf(String column, String doc) {
+        if (doc == null || doc.isBlank()) {
+            return column;
+        }
+        String unit = unitOf(doc);
+        return unit.isEmpty() ? doc : doc.substring(0, doc.lastIndexOf(", "));
+    }
+
     /** One value of a street's profile and where it came from. */
     public record ProfileValue(
             String layer, String kpi, String label, String unit, Double value, String source) {}
@@ -311,7 +320,7 @@ public final class MapData {
                     new ProfileValue(
                             layer,
                             f.name(),
-                            f.doc() == null ? f.name() : f.doc(),
+                            labelOf(f.name(), f.doc()),
                             unitOf(f.doc()),
                             n.doubleValue(),
                             STREET_PROFILE

@@ -63,6 +63,20 @@ class MapDataTest {
         assertThat(MapData.classes(kpi(null, false), Map.of())).isEmpty();
     }
 
+    @Test
+    void theUnitOfAStreetProfileColumnIsTheEndOfItsComment() {
+        assertThat(MapData.unitOf("weight collected, kg")).isEqualTo("kg");
+        assertThat(MapData.unitOf("lighting_kwh / lighting_lit_km, kWh/km")).isEqualTo("kWh/km");
+        assertThat(MapData.unitOf("their pickups (clean.waste_collection)")).isEmpty();
+        assertThat(MapData.unitOf("hours with a TTI")).isEmpty();
+        assertThat(MapData.unitOf(null)).isEmpty();
+        assertThat(MapData.labelOf("waste_kg", "weight collected, kg"))
+                .isEqualTo("weight collected");
+        assertThat(MapData.labelOf("waste_kg", null)).isEqualTo("waste_kg");
+        assertThat(MapData.labelOf("traffic_hours", "hours with a TTI"))
+                .isEqualTo("hours with a TTI");
+    }
+
     static Kpi kpi(List<Kpi.ColourClass> classes, boolean higherBetter) {
         return new Kpi("k", "K", "", "gold.t", "id", "day", Map.of(), "k", classes, higherBetter);
     }
