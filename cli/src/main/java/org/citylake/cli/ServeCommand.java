@@ -50,8 +50,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--allow-remote",
             description =
-                    "Allow a --bind address that is not loopback (only behind a TLS reverse proxy:"
-                            + " the server itself speaks plain HTTP).")
+                    "Allow a --bind address that is not loopback; only behind a TLS reverse proxy"
+                            + " (the server speaks plain HTTP and then trusts the proxy's"
+                            + " X-Forwarded-Proto/-Host headers).")
     boolean allowRemote;
 
     @Override

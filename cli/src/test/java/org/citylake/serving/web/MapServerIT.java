@@ -162,6 +162,34 @@ class MapServerIT {
     }
 
     @Test
+    void behindATlsProxyTheSessionCookieIsSecure() throws Exception {
+        WebUsers users = WebUsers.loadOrCreate(lake.lakeDir()).users();
+        try (MapServer proxied =
+                MapServer.start(
+                        new MapServer.Settings("127.0.0.1", 0, true),
+                        users,
+                        new MapData(openLake),
+                        "test")) {
+            String host = "127.0.0.1:" + proxied.port();
+            String form = form("planner", passwords.get("planner"));
+            HttpResponse<String> https =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create("http://" + host + "/login"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .header("Origin", "https://" + host)
+                                    .header("X-Forwarded-Proto", "https")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(https.statusCode()).isEqualTo(303);
+            assertThat(https.headers().firstValue("Set-Cookie").orElseThrow())
+                    .containsIgnoringCase("Secure")
+                    .containsIgnoringCase("HttpOnly")
+                    .containsIgnoringCase("SameSite=Strict");
+        }
+    }
+
+    @Test
     void aWrongPasswordOrUnknownUserIsRefused() throws Exception {
         for (var attempt :
                 List.of(

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.citylake.model.City;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.session.SessionHandler;
 
 /**
@@ -44,9 +45,10 @@ import org.eclipse.jetty.server.session.SessionHandler;
  * </pre>
  *
  * Sessions live in the server's memory, in a cookie that is HTTP-only, SameSite=Strict and Secure
- * whenever the request came over HTTPS. Unauthenticated API calls get 401, pages a redirect to the
- * sign-in page; a user whose group may not use a route gets 403. POSTs must come from this server's
- * own pages (their Origin or Referer names this host).
+ * whenever the request came over HTTPS (with {@code allowRemote}: as the TLS proxy in front says in
+ * its X-Forwarded-Proto header). Unauthenticated API calls get 401, pages a redirect to the sign-in
+ * page; a user whose group may not use a route gets 403. POSTs must come from this server's own
+ * pages (their Origin or Referer names this host).
  */
 public final class MapServer implements AutoCloseable {
 
@@ -95,7 +97,7 @@ public final class MapServer implements AutoCloseable {
         }
     }
 
-    private MapServer(WebUsers users, MapData data, String passwordSource) {
+    private MapServer(Settings settings, WebUsers users, MapData data, String passwordSource) {
         this.users = users;
         this.data = data;
         this.passwordSource = passwordSource;
@@ -117,6 +119,14 @@ public final class MapServer implements AutoCloseable {
                                     });
                             config.jetty.modifyServletContextHandler(
                                     handler -> handler.setSessionHandler(sessionHandler()));
+                            if (settings.allowRemote()) {
+                                // behind the TLS reverse proxy --allow-remote promises: its
+                                // X-Forwarded-Proto/Host make the request HTTPS (Secure cookie)
+                                config.jetty.modifyHttpConfiguration(
+                                        http ->
+                                                http.addCustomizer(
+                                                        new ForwardedRequestCustomizer()));
+                            }
                         });
         routes();
     }
@@ -124,7 +134,7 @@ public final class MapServer implements AutoCloseable {
     /** Starts the server; {@code passwordSource} says where the users' passwords come from. */
     public static MapServer start(
             Settings settings, WebUsers users, MapData data, String passwordSource) {
-        MapServer server = new MapServer(users, data, passwordSource);
+        MapServer server = new MapServer(settings, users, data, passwordSource);
         server.app.start(settings.bind(), settings.port());
         return server;
     }
