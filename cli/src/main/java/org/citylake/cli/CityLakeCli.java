@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             TestdataCommand.class,
             LightingCommand.class,
             WasteCommand.class,
+            ProfileCommand.class,
             RefCommand.class,
             CityCommand.class,
             FeedsCommand.class,

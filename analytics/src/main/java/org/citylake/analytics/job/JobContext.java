@@ -78,6 +78,39 @@ public final class JobContext {
                 .uid("in-range-" + input.table());
     }
 
+    /**
+     * The rows of {@code table} in its snapshot {@code snapshotId} (a run that records where each
+     * figure came from reads every table at one snapshot): {@code columns} in that order, files
+     * pruned by {@code filter}. The filter prunes files only: the rows still need checking.
+     */
+    public DataStream<RowData> readAt(
+            String table, long snapshotId, List<String> columns, Expression filter) {
+        Schema schema = lake.table(table).schema();
+        Schema projected = new Schema(columns.stream().map(schema::findField).toList());
+        IcebergSource<RowData> source =
+                IcebergSource.forRowData()
+                        .tableLoader(lake.tableLoader(table))
+                        .project(projected)
+                        .filters(List.of(filter))
+                        .useSnapshotId(snapshotId)
+                        .streaming(false)
+                        .build();
+        return env.fromSource(
+                        source,
+                        WatermarkStrategy.noWatermarks(),
+                        table + "@" + snapshotId,
+                        InternalTypeInfo.of(FlinkSchemaUtil.convert(projected)))
+                .uid("read-" + table);
+    }
+
+    /** The current snapshot of {@code table}; empty when it holds no commit yet. */
+    public java.util.Optional<Long> currentSnapshot(String table) {
+        org.apache.iceberg.Snapshot current = lake.table(table).currentSnapshot();
+        return current == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(current.snapshotId());
+    }
+
     /** {@link #read(Input)}, each row mapped to a reading of the job's type. */
     public <T> DataStream<T> read(
             Input input, MapFunction<RowData, T> toReading, Class<T> type, String name) {

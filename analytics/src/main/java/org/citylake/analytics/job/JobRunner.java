@@ -24,6 +24,7 @@ import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.sink.BatchOverwrite;
 import org.citylake.lakehouse.sink.GoldCommit;
+import org.citylake.lakehouse.sink.SnapshotSummary;
 import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.citylake.model.AnalyticsPeriod;
@@ -35,7 +36,8 @@ import org.citylake.model.AnalyticsPeriod;
  * <pre>
  *  ops.job_runs ◄── log the outcome (SUCCEEDED with rows committed, NO_READINGS, FAILED + reason)
  *      │
- *  1 inputs complete?  each input's ingest watermark past the end of the days (or --allow-incomplete)
+ *  1 inputs complete?  each input's ingest watermark past the end of the days (or --allow-incomplete);
+ *                      an optional input the city never had (no watermark) is left out
  *  2 any reading?      none in the days: commit nothing, say so
  *  3 graph             inputs ─► job.define ─► gold rows ─► writers ─► committer (BatchOverwrite)
  *  4 execute           here (MiniCluster) or on a Flink cluster (AnalyticsMain), batch mode, no restarts
@@ -95,6 +97,19 @@ public final class JobRunner {
             try {
                 List<Input> inputs = job.inputs(plan.days(), plan.settings());
                 for (Input input : inputs) {
+                    if (input.optional()
+                            && SnapshotSummary.cityWatermark(
+                                            lake.table(input.table()), plan.days().city())
+                                    .isEmpty()) {
+                        log.println(
+                                plan.title()
+                                        + ": "
+                                        + plan.days().city()
+                                        + " has no "
+                                        + input.table()
+                                        + " (nothing ingested): left out");
+                        continue;
+                    }
                     Completeness.require(
                             lake.table(input.table()),
                             input.table(),
