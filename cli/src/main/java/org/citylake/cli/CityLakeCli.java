@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             ReplayCommand.class,
             SqlCommand.class,
-            StackCommand.class
+            StackCommand.class,
+            ServeCommand.class
         })
 public final class CityLakeCli {
 

@@ -1,0 +1,1 @@
+var r=new URLSearchParams(window.location.search);r.has("failed")&&(document.getElementById("login-error").hidden=!1);var e=r.get("next");e&&e.startsWith("/")&&!e.startsWith("//")&&(document.querySelector("input[name=next]").value=e);
