@@ -107,7 +107,10 @@ final class AirQualitySection {
             body.append(
                     Html.figure(
                             "air-chart-" + station.getKey(),
-                            Charts.svg(chart(station.getKey(), station.getValue(), city), 720, 340),
+                            Charts.svg(
+                                    chart(station.getKey(), station.getValue(), city),
+                                    Charts.WIDTH,
+                                    340),
                             "PM2.5 forecast of station "
                                     + station.getKey()
                                     + " with its "

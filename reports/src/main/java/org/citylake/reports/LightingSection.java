@@ -114,7 +114,7 @@ final class LightingSection {
         body.append(
                 Html.figure(
                         "lighting-chart",
-                        Charts.svg(chart(classes), 720, 320),
+                        Charts.svg(chart(classes), Charts.WIDTH, 320),
                         "kWh per km per night by road class, beside the full-power baseline.",
                         energy));
         body.append("<h3>Faults</h3>");

@@ -70,8 +70,7 @@ final class ParkingSection {
         for (Peak p : peaks) {
             rows.add(
                     List.of(
-                            p.lot(),
-                            p.name(),
+                            p.name().isEmpty() ? p.lot() : p.name(),
                             p.capacity() == null ? "–" : p.capacity().toString(),
                             Html.pct(p.peak()),
                             p.peakAt() == null
@@ -93,7 +92,6 @@ final class ParkingSection {
                         "parking-peaks",
                         List.of(
                                 "garage",
-                                "name",
                                 "spots",
                                 "peak occupancy",
                                 "peak at",
@@ -104,7 +102,7 @@ final class ParkingSection {
         body.append(
                 Html.figure(
                         "parking-chart",
-                        Charts.svg(chart(peaks), 720, 80 + 24 * peaks.size()),
+                        Charts.svg(chart(peaks), Charts.WIDTH, 80 + 24 * peaks.size()),
                         "Peak occupancy per garage.",
                         daily));
         return Section.of(ID, TITLE, body.toString());

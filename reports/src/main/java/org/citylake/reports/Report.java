@@ -111,6 +111,11 @@ public final class Report {
         return h.append("</body></html>\n").toString();
     }
 
+    static {
+        // openhtmltopdf logs through java.util.logging by default: every CSS and SVG note to stderr
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     private static void pdf(String html, Path htmlFile, Path pdfFile) throws IOException {
         try (OutputStream out = Files.newOutputStream(pdfFile)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -135,10 +140,11 @@ public final class Report {
 
     static final String CSS =
             "@page{size:A4;margin:14mm}"
-                    + "body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt;color:#1d232a;max-width:760px;margin:16px auto}"
+                    + "body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt;color:#1d232a;max-width:700px;margin:16px auto}"
                     + "h1{font-size:18pt;margin:0 0 4px}h2{font-size:14pt;border-bottom:2px solid #1f3b73;padding-bottom:2px;margin-top:18px}"
                     + "h3{font-size:11pt;margin:12px 0 4px}"
                     + ".meta,.caption{color:#555;font-size:8.5pt}.source{font-family:'DejaVu Sans Mono',monospace;font-size:8pt}"
+                    + "ul.contents{list-style:none;padding-left:0}ul.contents li{display:inline;margin-right:14px}"
                     + ".absent{font-style:italic;color:#6c757d}"
                     + "table{border-collapse:collapse;width:100%;font-size:8.5pt;margin:4px 0}"
                     + "th,td{border:1px solid #d0d5db;padding:2px 4px;text-align:left}th{background:#eef1f5}"

@@ -55,8 +55,8 @@ final class SegmentMap {
         int legendHeight = 26;
         double span = Math.max(Math.max(env.getWidth(), env.getHeight()), 1);
         double scale = (width - 2.0 * pad) / Math.max(env.getWidth(), 1);
-        if (env.getHeight() * scale > width * 1.2) {
-            scale = width * 1.2 / Math.max(env.getHeight(), 1);
+        if (env.getHeight() * scale > width) {
+            scale = width / Math.max(env.getHeight(), 1);
         }
         int mapHeight = (int) Math.ceil(env.getHeight() * scale) + 2 * pad;
         int height = mapHeight + legendHeight;

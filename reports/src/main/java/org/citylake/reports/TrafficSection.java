@@ -128,7 +128,7 @@ final class TrafficSection {
                             "district-chart",
                             Charts.svg(
                                     districtChart(districts),
-                                    720,
+                                    Charts.WIDTH,
                                     60 + 22 * Math.min(districts.size(), 20)),
                             "Districts by peak-hour TTI (bars coloured by Gaode band).",
                             ranking));
@@ -183,7 +183,7 @@ final class TrafficSection {
         List<SegmentMap.Key> legend = new ArrayList<>();
         BAND_COLOURS.forEach((band, colour) -> legend.add(new SegmentMap.Key(colour, band)));
         legend.add(new SegmentMap.Key(NO_DATA_COLOUR, "no data"));
-        return SegmentMap.svg(city.crs(), all, legend, 720);
+        return SegmentMap.svg(city.crs(), all, legend, Charts.WIDTH);
     }
 
     private static int severity(String colour) {

@@ -172,7 +172,7 @@ final class WasteSection {
             body.append(
                     Html.figure(
                             "waste-chart",
-                            Charts.svg(chart(days), 720, 300),
+                            Charts.svg(chart(days), Charts.WIDTH, 300),
                             "Km driven beside km of the optimised plan, per day.",
                             plans));
         }
