@@ -2,6 +2,7 @@ package org.citylake.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,8 +93,12 @@ class ReportPartsTest {
         assertThat(right / up).isBetween(1.95, 2.05);
         // 412 px wide, 12 px padding: 2 km fill 388 px
         assertThat(right).isBetween(386.0, 389.0);
-        assertThat(svg)
-                .contains("<title>A-B</title>", "EPSG:32632, north up", ">one</text>", "500 m");
+        assertThat(svg).contains("<title>A-B</title>", "EPSG:32632, north up", ">one</text>");
+        // scale bar: the largest 1, 2 or 5 x 10^k m within a fifth of the 2 km span, 200 m long
+        Matcher bar = Pattern.compile("<line x1=\"12\" y1=\"\\d+\" x2=\"([0-9.]+)\"").matcher(svg);
+        assertThat(bar.find()).isTrue();
+        assertThat(Double.parseDouble(bar.group(1)) - 12).isCloseTo(right / 10, within(0.2));
+        assertThat(svg).contains(">200 m</text>");
     }
 
     @Test
