@@ -1,5 +1,6 @@
 package org.citylake.cli;
 
+import org.citylake.analytics.job.IncompleteInputsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +27,9 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             SqlCommand.class,
             StackCommand.class,
-            ServeCommand.class
+            ServeCommand.class,
+            ReportCommand.class,
+            ScheduleCommand.class
         })
 public final class CityLakeCli {
 
@@ -36,6 +39,29 @@ public final class CityLakeCli {
 
     /** Runs the CLI without exiting; returns the exit code. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * Whether this build has the command named by the leading words of {@code args} (up to the
+     * first option), e.g. {@code run profile}.
+     */
+    public static boolean hasCommand(java.util.List<String> args) {
+        CommandLine at = commandLine();
+        for (String word : args) {
+            if (word.startsWith("-") || at.getSubcommands().isEmpty()) {
+                break;
+            }
+            at = at.getSubcommands().get(word);
+            if (at == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The launcher's command line: every command, the job subcommands and the error handler. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CityLakeCli());
         // One subcommand per registered analytics job, built from the job's declared options.
         cli.addSubcommand("run", RunCommand.commandLine());
@@ -43,6 +69,12 @@ public final class CityLakeCli {
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     commandLine.getErr().println("citylake: " + message(e));
+                    IncompleteInputsException incomplete = incomplete(e);
+                    if (incomplete != null) {
+                        // not a failure: a scheduler skips (no data) or retries later (see
+                        // ScheduleCommand and orchestration/)
+                        return incomplete.exitCode();
+                    }
                     if (System.getenv("CITYLAKE_DEBUG") != null) {
                         e.printStackTrace(commandLine.getErr());
                     } else {
@@ -50,7 +82,17 @@ public final class CityLakeCli {
                     }
                     return 1;
                 });
-        return cli.execute(args);
+        return cli;
+    }
+
+    /** {@code e} or its cause saying a job's inputs are not complete; {@code null} if none. */
+    static IncompleteInputsException incomplete(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IncompleteInputsException i) {
+                return i;
+            }
+        }
+        return null;
     }
 
     /** The first meaningful message down the cause chain. */

@@ -150,6 +150,24 @@ public final class DemoCommand implements Callable<Integer> {
             run("run", AIR_TRAIN, lakeArgs.asArgs(), List.of());
             run("run", AIR_FORECAST, lakeArgs.asArgs(), List.of());
         }
+        step(
+                (config.profile() == Profile.STACK ? "6/6" : "5/5")
+                        + " planner report (citylake report "
+                        + String.join(" ", REPORT)
+                        + ")");
+        org.citylake.reports.Report.Written report =
+                ReportCommand.write(config, REPORT.get(1), REPORT.get(3), "day", 10, null);
+        for (org.citylake.reports.Section section : report.sections()) {
+            System.out.printf(
+                    "    %-28s %s%n",
+                    section.title(), section.present() ? "included" : "no data for the day");
+        }
+        System.out.println("    report: " + report.html().toAbsolutePath());
+        System.out.println("    pdf:    " + report.pdf().toAbsolutePath());
+        System.out.println(
+                "    the street map of every city: "
+                        + Home.launcher()
+                        + " serve (then open the address it prints)");
         System.out.println();
         if (config.profile() == Profile.STACK) {
             printTrinoExamples(config);
@@ -320,6 +338,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         throw new IllegalStateException(registration + " registers no city");
     }
+
+    /** The report the demo ends with: Aarhus on the Monday of the bundled traffic week. */
+    static final List<String> REPORT = List.of("--city", "aarhus", "--date", "2014-08-18");
 
     /** The last five bundled Aarhus weeks, the autumn DST day among them; the last one tests. */
     static final List<String> PARKING_RUN =

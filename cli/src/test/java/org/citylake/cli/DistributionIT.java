@@ -211,7 +211,14 @@ class DistributionIT {
                 .containsPattern("(?m)^clean\\.streetlight +\\| +723365 +\\|")
                 .contains("Street lighting, monaco nights 2024-12-16..2024-12-18")
                 .containsPattern("(?m)^DAY_BURNER +\\| lamp +\\| +\\d+$")
-                .contains("Try: " + home.resolve("bin/citylake") + " sql ");
+                .contains("Try: " + home.resolve("bin/citylake") + " sql ")
+                // it ends with the planner report of the traffic Monday
+                .contains(
+                        "    report: "
+                                + dataDir.resolve("reports/report-aarhus-day-2014-08-18.html")
+                                        .toAbsolutePath())
+                .contains(" serve ");
+        assertThat(dataDir.resolve("reports/report-aarhus-day-2014-08-18.pdf")).isNotEmptyFile();
         assertThat(mavenCalled).as("mvn was called").doesNotExist();
         assertThat(dataDir.resolve("feeds")).isDirectory();
         try (Stream<Path> written = Files.list(work)) {

@@ -50,8 +50,9 @@ public final class Completeness {
                                 + " to "
                                 + needed;
         if (!allowIncomplete) {
-            throw new IllegalStateException(
-                    problem + "; ingest the missing data or run with --allow-incomplete");
+            throw new IncompleteInputsException(
+                    problem + "; ingest the missing data or run with --allow-incomplete",
+                    watermark.isEmpty());
         }
         log.println("warning: " + problem + "; running anyway (--allow-incomplete)");
     }

@@ -28,13 +28,14 @@ import java.util.zip.GZIPInputStream;
  * below 1 it counts as 1. A segment's day TTI is Σ vehicles × TTI / Σ vehicles; segments with fewer
  * than 12 such readings are not ranked; order: TTI, then delay, descending, then id.
  */
-final class AarhusWeekCongestion {
+public final class AarhusWeekCongestion {
 
-    record Ranked(String segment, double tti, double delayVehicleHours, int readings) {}
+    public record Ranked(String segment, double tti, double delayVehicleHours, int readings) {}
 
     private AarhusWeekCongestion() {}
 
-    static Map<LocalDate, List<Ranked>> dailyRanking(Path csv, Path meta) throws IOException {
+    public static Map<LocalDate, List<Ranked>> dailyRanking(Path csv, Path meta)
+            throws IOException {
         Map<String, Double> freeFlow = new HashMap<>();
         try (BufferedReader r = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
             String[] header = r.readLine().split(",");
