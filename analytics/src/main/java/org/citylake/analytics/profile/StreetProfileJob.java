@@ -21,6 +21,7 @@ import org.apache.iceberg.expressions.Expressions;
 import org.citylake.analytics.job.AnalyticsJob;
 import org.citylake.analytics.job.Committed;
 import org.citylake.analytics.job.GroupAtEnd;
+import org.citylake.analytics.job.IncompleteInputsException;
 import org.citylake.analytics.job.Input;
 import org.citylake.analytics.job.JobContext;
 import org.citylake.analytics.job.JobOption;
@@ -296,13 +297,15 @@ public final class StreetProfileJob implements AnalyticsJob<ProfileSettings> {
             roads = segments(context, "ref.lit_segments");
         }
         if (roads.isEmpty()) {
-            throw new IllegalStateException(
+            // no data to profile (exit 66): the daily graph skips the task for such a city
+            throw new IncompleteInputsException(
                     "ref.road_segments holds no segment of "
                             + context.city()
                             + " (nor ref.lit_segments): the street profile has a row per road"
                             + " segment; load the city's segments with `citylake ref load` (<feeds>/"
                             + context.city()
-                            + "/ref/road_segments.jsonl)");
+                            + "/ref/road_segments.jsonl)",
+                    true);
         }
         List<ProfileNetwork.Line> lit =
                 context.ref("ref.lit_segments").stream()
