@@ -521,13 +521,15 @@ public final class VrpBench {
             md.append(
                     String.format(
                             Locale.ROOT,
-                            "| %s | %s | %d | %d | %s | %s | %s | %.1f | %s |%n",
+                            "| %s | %s | %d | %s | %d | %s | %s | %s | %s | %.1f | %s |%n",
                             r.set(),
                             r.instance(),
                             r.n(),
+                            r.vehicleLimit() == 0 ? "any" : String.valueOf(r.vehicleLimit()),
                             r.bestKnown(),
                             r.solver(),
                             r.cost() < 0 ? "–" : String.valueOf(r.cost()),
+                            r.cost() < 0 ? "–" : String.valueOf(r.routes()),
                             r.feasible() ? String.format(Locale.ROOT, "%.2f", r.gapPercent()) : "–",
                             r.seconds(),
                             r.feasible() ? "yes" : "**no**: " + r.problem()));
