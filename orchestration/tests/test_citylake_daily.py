@@ -41,6 +41,7 @@ EXPECTED_EDGES = (
     | {("lakehouse_status", job) for job in JOBS}
     | {(job, "profile") for job in JOBS}
     | {("profile", "report")}
+    | {("report", "lakehouse_maintain")}
 )
 
 
@@ -133,6 +134,7 @@ class TaskGraph(unittest.TestCase):
         rules = {t.task_id: t.trigger_rule for t in self.dag.tasks}
         self.assertEqual(rules["profile"], "all_done")
         self.assertEqual(rules["report"], "all_done")
+        self.assertEqual(rules["lakehouse_maintain"], "all_done")
         self.assertTrue(all(rules[j] == "all_success" for j in JOBS))
 
     def test_jobs_skip_on_no_data_and_publish_their_gold_tables(self):

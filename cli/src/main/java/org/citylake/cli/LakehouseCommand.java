@@ -13,12 +13,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code citylake lakehouse init|status}. */
+/** {@code citylake lakehouse init|status|maintain}. */
 @Command(
         name = "lakehouse",
-        description = "Create the lake's tables, or show what is in them.",
+        description = "Create the lake's tables, show what is in them, or maintain them.",
         mixinStandardHelpOptions = true,
-        subcommands = {LakehouseCommand.Init.class, LakehouseCommand.Status.class})
+        subcommands = {
+            LakehouseCommand.Init.class,
+            LakehouseCommand.Status.class,
+            LakehouseMaintain.class
+        })
 public final class LakehouseCommand {
 
     @Command(

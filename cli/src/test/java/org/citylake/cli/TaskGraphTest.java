@@ -26,7 +26,8 @@ class TaskGraphTest {
                         "waste",
                         "airquality",
                         "profile",
-                        "report");
+                        "report",
+                        "lakehouse_maintain");
         assertThat(graph.exitCode("no_data"))
                 .isEqualTo(org.citylake.analytics.job.IncompleteInputsException.EXIT_NO_DATA);
         assertThat(graph.exitCode("not_yet_complete"))

@@ -317,7 +317,8 @@ class PlannerReportIT {
                         "waste",
                         "airquality",
                         "profile",
-                        "report");
+                        "report",
+                        "lakehouse_maintain");
         Map<String, String> states = new java.util.HashMap<>();
         java.util.regex.Matcher s =
                 java.util.regex.Pattern.compile("(?m)^  ([a-z_]+) +([a-z_]+) +[0-9.]+ s$")
@@ -334,7 +335,8 @@ class PlannerReportIT {
                 .containsEntry("lighting", "no_data")
                 .containsEntry("waste", "no_data")
                 .containsEntry("airquality", "no_data")
-                .containsEntry("report", "success");
+                .containsEntry("report", "success")
+                .containsEntry("lakehouse_maintain", "success");
         assertThat(states.get("profile")).isIn("success", "not_in_build");
         assertThat(lake.lakeDir().resolve("reports/report-aarhus-day-" + DAY + ".pdf"))
                 .isNotEmptyFile();
