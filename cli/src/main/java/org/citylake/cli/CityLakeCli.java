@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             ReplayCommand.class,
             SqlCommand.class,
+            TablesCommand.class,
+            DescribeCommand.class,
             StackCommand.class,
             ServeCommand.class
         })
