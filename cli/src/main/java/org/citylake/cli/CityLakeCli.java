@@ -47,12 +47,25 @@ public final class CityLakeCli {
                     commandLine.getErr().println("citylake: " + message(e));
                     if (System.getenv("CITYLAKE_DEBUG") != null) {
                         e.printStackTrace(commandLine.getErr());
-                    } else {
+                    } else if (!userError(e)) {
                         commandLine.getErr().println("(set CITYLAKE_DEBUG=1 for the stack trace)");
                     }
                     return 1;
                 });
         return cli.execute(args);
+    }
+
+    /**
+     * An error the user can act on from its message alone (a wrong option, a missing table or
+     * lake): no stack trace hint. Anything else is an internal error worth the trace.
+     */
+    static boolean userError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first meaningful message down the cause chain. */
