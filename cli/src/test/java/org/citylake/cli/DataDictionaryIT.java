@@ -59,6 +59,12 @@ class DataDictionaryIT {
         CliLake.Output none = empty.run("describe", "clean.traffic_flow");
         assertThat(none.exit()).isEqualTo(1);
         assertThat(none.err()).contains("holds no catalog (catalog.db)", "lakehouse init");
+        CliLake.Output status = empty.run("lakehouse", "status");
+        assertThat(status.exit()).isEqualTo(1);
+        assertThat(status.out()).doesNotContain("missing");
+        assertThat(status.err())
+                .contains("holds no catalog (catalog.db)", "citylake lakehouse init")
+                .doesNotContain("CITYLAKE_DEBUG");
         try (var files = Files.list(empty.lakeDir())) {
             assertThat(files).isEmpty();
         }
