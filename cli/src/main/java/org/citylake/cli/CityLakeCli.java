@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             ReplayCommand.class,
             SqlCommand.class,
+            TablesCommand.class,
+            DescribeCommand.class,
             StackCommand.class,
             ServeCommand.class,
             ReportCommand.class,
@@ -77,7 +79,7 @@ public final class CityLakeCli {
                     }
                     if (System.getenv("CITYLAKE_DEBUG") != null) {
                         e.printStackTrace(commandLine.getErr());
-                    } else {
+                    } else if (!userError(e)) {
                         commandLine.getErr().println("(set CITYLAKE_DEBUG=1 for the stack trace)");
                     }
                     return 1;
@@ -93,6 +95,19 @@ public final class CityLakeCli {
             }
         }
         return null;
+    }
+
+    /**
+     * An error the user can act on from its message alone (a wrong option, a missing table or
+     * lake): no stack trace hint. Anything else is an internal error worth the trace.
+     */
+    static boolean userError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first meaningful message down the cause chain. */

@@ -71,7 +71,8 @@ public final class LakehouseCommand {
             name = "status",
             description =
                     "Per table: rows, data files, last snapshot, recorded event-time watermark; "
-                            + "then dead letters by feed and reason.",
+                            + "then dead letters by feed and reason. Reads only: a data dir"
+                            + " without a lake is an error (run `citylake lakehouse init`).",
             mixinStandardHelpOptions = true)
     static final class Status implements Callable<Integer> {
         @Mixin LakeArgs lakeArgs;
@@ -81,7 +82,7 @@ public final class LakehouseCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Lake lake = Lake.open(lakeArgs.load())) {
+            try (Lake lake = Lake.openExisting(lakeArgs.load())) {
                 printStatus(lake, "csv".equals(format));
             }
             return 0;

@@ -32,6 +32,9 @@ public final class Lake implements AutoCloseable {
 
     public static Lake open(LakeConfig config) {
         if (config.profile() == Profile.EMBEDDED) {
+            if (Files.isRegularFile(config.dataDir())) {
+                throw new IllegalArgumentException(notAFolder(config));
+            }
             try {
                 Files.createDirectories(config.dataDir());
             } catch (IOException e) {
@@ -39,6 +42,64 @@ public final class Lake implements AutoCloseable {
             }
         }
         return new Lake(config, catalogLoader(config).loadCatalog());
+    }
+
+    /**
+     * Opens a lake that exists, for commands that only read: on the embedded profile a data dir
+     * that is a file, is missing, or holds no catalog is an error that says so, and nothing is
+     * created.
+     */
+    public static Lake openExisting(LakeConfig config) {
+        requireExisting(config);
+        return new Lake(config, catalogLoader(config).loadCatalog());
+    }
+
+    /**
+     * Throws when the embedded lake of {@code config} does not exist (see {@link #openExisting}).
+     */
+    public static void requireExisting(LakeConfig config) {
+        if (config.profile() != Profile.EMBEDDED) {
+            return;
+        }
+        java.nio.file.Path dir = config.dataDir();
+        if (Files.isRegularFile(dir)) {
+            throw new IllegalArgumentException(notAFolder(config));
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(
+                    "no lake at "
+                            + dir
+                            + ": the folder does not exist; check --data-dir (or"
+                            + " CITYLAKE_DATA_DIR), or create a lake there with `citylake"
+                            + " lakehouse init --data-dir "
+                            + dir
+                            + "`");
+        }
+        String uri = config.catalogProperties().get("uri");
+        String sqlite = "jdbc:sqlite:";
+        if (uri != null && uri.startsWith(sqlite)) {
+            String file = uri.substring(sqlite.length());
+            int query = file.indexOf('?');
+            java.nio.file.Path db =
+                    java.nio.file.Path.of(query < 0 ? file : file.substring(0, query));
+            if (!Files.isRegularFile(db)) {
+                throw new IllegalArgumentException(
+                        "no lake at "
+                                + dir
+                                + ": the folder holds no catalog ("
+                                + db.getFileName()
+                                + "); create the lake with `citylake lakehouse init --data-dir "
+                                + dir
+                                + "`");
+            }
+        }
+    }
+
+    private static String notAFolder(LakeConfig config) {
+        return "--data-dir "
+                + config.dataDir()
+                + " is a file, not a folder: give the folder that holds the lake (catalog.db,"
+                + " warehouse/), e.g. ./var";
     }
 
     /** A serializable loader Flink operators use to open the same catalog on the task managers. */

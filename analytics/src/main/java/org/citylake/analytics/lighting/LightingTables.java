@@ -81,7 +81,7 @@ public final class LightingTables {
                         opt(
                                 "metered_kwh",
                                 DBL,
-                                "cabinet meter energy between its readings of the night (a reset"
+                                "cabinet meter energy between its readings of the night, kWh (a reset"
                                         + " counts from 0; a jump forward is not counted); for the"
                                         + " city the sum over its cabinets; null for other scopes"),
                         req(
@@ -92,7 +92,7 @@ public final class LightingTables {
                         opt(
                                 "kwh_per_km",
                                 DBL,
-                                "(kwh + kwh_estimated) / lit_km; null without lit length"),
+                                "(kwh + kwh_estimated) / lit_km, kWh/km; null without lit length"),
                         req(
                                 "burning_hours",
                                 DBL,

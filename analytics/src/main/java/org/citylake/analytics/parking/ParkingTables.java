@@ -217,7 +217,7 @@ public final class ParkingTables {
     private static TableDef forecastSkill() {
         Schema schema =
                 schema(
-                        req(CITY, Types.StringType.get(), "city"),
+                        req(CITY, Types.StringType.get(), "city of the garages"),
                         req(
                                 "test_start",
                                 Types.DateType.get(),

@@ -68,7 +68,7 @@ public final class ProfileTables {
                                 "traffic_delay_vehicle_hours",
                                 DBL,
                                 "sum over the hours of flow x (TTI - 1) x free-flow time, h"),
-                        opt("traffic_hours", INT, "hours with a TTI"),
+                        opt("traffic_hours", INT, "hours with a TTI, h"),
                         opt(
                                 "traffic_snapshot_id",
                                 LONG,

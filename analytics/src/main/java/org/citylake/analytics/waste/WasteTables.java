@@ -67,7 +67,7 @@ public final class WasteTables {
                                 "distance driven: depot -> pickups in time order -> depot, by road"
                                         + " (or great circle, see distance_source), km"),
                         req("tonnes", DBL, "weight collected, t"),
-                        opt("kg_per_km", DBL, "kg collected per km driven; null at 0 km"),
+                        opt("kg_per_km", DBL, "kg collected per km driven, kg/km; null at 0 km"),
                         opt("mean_fill", DBL, "mean filling level before emptying, 0..1"),
                         opt(
                                 "low_fill_share",
@@ -162,7 +162,7 @@ public final class WasteTables {
                         req(
                                 "load_kg",
                                 DBL,
-                                "load on board after the stop (forecast kg of the bins emptied so"
+                                "load on board after the stop, kg (forecast kg of the bins emptied so"
                                         + " far)"),
                         opt(
                                 "fill_forecast",
@@ -189,13 +189,16 @@ public final class WasteTables {
                                         + " visit (--revisit-days)"),
                         req("actual_routes", INT, "routes reconstructed from the collections"),
                         req("planned_routes", INT, "routes of the plan"),
-                        req("actual_km", DBL, "km of the routes driven (as gold.waste_route_kpi)"),
-                        req("planned_km", DBL, "km of the plan"),
-                        req("saving_km", DBL, "actual_km - planned_km"),
-                        opt("saving_pct", DBL, "saving_km / actual_km x 100; null at 0 km"),
-                        req("actual_truck_hours", DBL, "truck hours of the routes driven"),
-                        req("planned_truck_hours", DBL, "truck hours of the plan"),
-                        req("saving_truck_hours", DBL, "actual - planned truck hours"),
+                        req(
+                                "actual_km",
+                                DBL,
+                                "length of the routes driven (as gold.waste_route_kpi), km"),
+                        req("planned_km", DBL, "length of the planned routes, km"),
+                        req("saving_km", DBL, "actual_km - planned_km, km"),
+                        opt("saving_pct", DBL, "saving_km / actual_km x 100, %; null at 0 km"),
+                        req("actual_truck_hours", DBL, "truck hours of the routes driven, h"),
+                        req("planned_truck_hours", DBL, "truck hours of the plan, h"),
+                        req("saving_truck_hours", DBL, "actual - planned truck hours, h"),
                         req("vehicle_capacity_kg", DBL, "capacity of each planned route, kg"),
                         req("solver", STR, "the VRP solver and its time limit"),
                         req("distance_source", STR, "road (OSM network) or great_circle"));

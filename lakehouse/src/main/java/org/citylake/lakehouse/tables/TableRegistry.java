@@ -186,6 +186,7 @@ public final class TableRegistry {
                 Table table = catalog.loadTable(def.id());
                 renameColumns(table, def).forEach(c -> changes.accept(def.name() + ": " + c));
                 addColumns(table, def).forEach(c -> changes.accept(def.name() + ": " + c));
+                alignDocs(table, def).forEach(c -> changes.accept(def.name() + ": " + c));
                 alignProperties(table, def);
             }
         }
@@ -273,9 +274,35 @@ public final class TableRegistry {
         return done;
     }
 
+    /**
+     * Gives existing columns the docs their definition holds now, in place and in one commit (a
+     * metadata change only; Trino's {@code DESCRIBE} shows the new text at once).
+     */
+    private static List<String> alignDocs(Table table, TableDef def) {
+        org.apache.iceberg.UpdateSchema update = null;
+        List<String> documented = new ArrayList<>();
+        for (NestedField field : def.schema().columns()) {
+            NestedField existing = table.schema().findField(field.name());
+            if (existing != null && field.doc() != null && !field.doc().equals(existing.doc())) {
+                update = update == null ? table.updateSchema() : update;
+                update.updateColumnDoc(field.name(), field.doc());
+                documented.add(field.name());
+            }
+        }
+        if (update != null) {
+            update.commit();
+        }
+        return documented.isEmpty()
+                ? List.of()
+                : List.of("documented " + String.join(", ", documented));
+    }
+
     /** Sets write properties added to a definition since its table was created; one commit. */
     private static void alignProperties(Table table, TableDef def) {
         Map<String, String> missing = new LinkedHashMap<>();
+        if (!def.description().equals(table.properties().get("comment"))) {
+            missing.put("comment", def.description());
+        }
         def.properties()
                 .forEach(
                         (key, value) -> {
@@ -382,16 +409,46 @@ public final class TableRegistry {
                                 : type.observedAt().lengthComment() == null
                                         ? "length of the observation interval, s"
                                         : type.observedAt().lengthComment();
-                fields.add(opt(length, Types.IntegerType.get(), comment));
+                fields.add(opt(length, Types.IntegerType.get(), cleanDoc(type, column, comment)));
                 continue;
             }
             Type columnType = icebergType(column.type());
+            String doc = cleanDoc(type, column, column.comment());
             fields.add(
                     column.required()
-                            ? req(column.name(), columnType, column.comment())
-                            : opt(column.name(), columnType, column.comment()));
+                            ? req(column.name(), columnType, doc)
+                            : opt(column.name(), columnType, doc));
         }
         return fields;
+    }
+
+    /**
+     * A clean column's doc: the descriptor's comment, its canonical unit when the comment does not
+     * name it, and its source, e.g. {@code PM2.5, µg/m³ (FIWARE AirQualityObserved.pm25)} or {@code
+     * occupied / total, 0..1 (derived: occupied_spots / total_spots)}.
+     */
+    static String cleanDoc(EntityDescriptor type, ColumnSpec column, String comment) {
+        StringBuilder doc = new StringBuilder(comment.isEmpty() ? column.name() : comment);
+        String unit = column.shownUnit();
+        if (!unit.isEmpty() && !comment.contains(unit)) {
+            doc.append(", ").append(unit);
+        }
+        List<String> sources = new ArrayList<>();
+        if (column.attribute() != null) {
+            sources.add("FIWARE " + type.type() + "." + column.attribute());
+        }
+        if (column.fallback() != null) {
+            sources.add("else " + column.fallback());
+        }
+        if (column.derive() != null) {
+            sources.add(
+                    (column.attribute() == null ? "derived: " : "else derived: ")
+                            + column.derive().strip());
+        }
+        if (!sources.isEmpty()) {
+            doc.append(" (").append(String.join("; ", sources)).append(')');
+        }
+        return doc.toString();
     }
 
     public static Type icebergType(ColumnType type) {
@@ -409,7 +466,7 @@ public final class TableRegistry {
     private static TableDef descriptorRef(EntityDescriptor type) {
         List<NestedField> columns = new ArrayList<>();
         if (type.sensor().refColumns().isEmpty()) {
-            columns.add(opt("name", Types.StringType.get(), "name"));
+            columns.add(opt("name", Types.StringType.get(), "display name of the asset"));
             columns.add(opt("lon", Types.DoubleType.get(), "longitude, WGS84"));
             columns.add(opt("lat", Types.DoubleType.get(), "latitude, WGS84"));
         } else {
@@ -573,7 +630,7 @@ public final class TableRegistry {
                                 Types.StringType.get(),
                                 "'yes' when tagged lit=yes, 'assumed' when lit by its road class"),
                         opt("lanes", Types.IntegerType.get(), "OSM lanes, when tagged"),
-                        opt("width_m", Types.DoubleType.get(), "carriageway width, m, when tagged"),
+                        opt("width_m", Types.DoubleType.get(), "carriageway width when tagged, m"),
                         opt(
                                 "length_m",
                                 Types.DoubleType.get(),

@@ -91,7 +91,8 @@ class FeedDescriptorTablesTest {
             assertThat(lake.init()).isEmpty();
             Table clean = lake.table("clean.noise_level");
             assertThat(clean.schema().schemaId()).isNotEqualTo(schemaBefore);
-            assertThat(clean.schema().findField("lceq_db").doc()).isEqualTo("LCeq, dB(C)");
+            assertThat(clean.schema().findField("lceq_db").doc())
+                    .isEqualTo("LCeq, dB(C) (FIWARE NoiseLevelObserved.LCeq)");
             assertThat(dataFiles(clean)).isEqualTo(filesBefore);
             List<Record> rows = new ArrayList<>();
             try (CloseableIterable<Record> read = IcebergGenerics.read(clean).build()) {
