@@ -351,7 +351,7 @@ public final class VrpBench {
         doc.put("git", git);
         doc.put("machine", machine);
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("instances", p.instances().toString());
+        params.put("instances", shown(p.instances()));
         params.put(
                 "solvers",
                 p.runs().stream()
@@ -560,5 +560,16 @@ public final class VrpBench {
                         + " single-threaded). With more than one solve at once, they share the machine's cores with"
                         + " each other and with whatever else runs (see the load average).\n");
         return md.toString();
+    }
+
+    /**
+     * A path as the results record it: relative to the working directory (the CityLake home) when
+     * it lies below or beside it, so no machine's absolute paths go into a committed result.
+     */
+    static String shown(java.nio.file.Path path) {
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        java.nio.file.Path abs = path.toAbsolutePath().normalize();
+        java.nio.file.Path rel = here.relativize(abs);
+        return rel.startsWith("../..") ? abs.getFileName().toString() : rel.toString();
     }
 }
