@@ -162,7 +162,7 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                         + " and load) and gold.waste_plan_summary (the plan's km and truck hours"
                         + " against the routes driven); then prints the KPIs and the saving.",
                 "Example: citylake run waste --city edinburgh --from 2016-07-04 --to 2016-07-10"
-                        + " --osm ../shared/data/osm-monaco/monaco.osm.pbf");
+                        + " --osm test-data/osm-monaco/monaco.osm.gz");
     }
 
     @Override
