@@ -1,20 +1,17 @@
 package org.citylake.analytics.lighting;
 
+import static org.citylake.analytics.job.RowValues.str;
+
 import java.time.LocalDate;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 
 /** The lighting job's results as rows of the gold tables, in their column order. */
 final class LightingRows {
 
     private LightingRows() {}
-
-    private static StringData str(String s) {
-        return s == null ? null : StringData.fromString(s);
-    }
 
     private static TimestampData ts(Long ms) {
         return ms == null ? null : TimestampData.fromEpochMillis(ms);

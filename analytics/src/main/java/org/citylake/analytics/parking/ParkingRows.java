@@ -1,11 +1,12 @@
 package org.citylake.analytics.parking;
 
+import static org.citylake.analytics.job.RowValues.str;
+
 import java.time.LocalDate;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.util.Collector;
 
@@ -13,10 +14,6 @@ import org.apache.flink.util.Collector;
 final class ParkingRows {
 
     private ParkingRows() {}
-
-    private static StringData str(String s) {
-        return s == null ? null : StringData.fromString(s);
-    }
 
     private static TimestampData ts(Long ms) {
         return ms == null ? null : TimestampData.fromEpochMillis(ms);

@@ -1,19 +1,16 @@
 package org.citylake.analytics.waste;
 
+import static org.citylake.analytics.job.RowValues.str;
+
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 
 /** The waste job's results as rows of the gold tables, in their column order. */
 final class WasteRows {
 
     private WasteRows() {}
-
-    private static StringData str(String s) {
-        return s == null ? null : StringData.fromString(s);
-    }
 
     /** {@link RouteKpiRow} → {@code gold.waste_route_kpi}. */
     static final class RouteKpi implements MapFunction<RouteKpiRow, RowData> {
