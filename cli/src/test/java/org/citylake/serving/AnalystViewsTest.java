@@ -11,6 +11,10 @@ import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The saved views against the table registry with every module's gold tables (the analytics jobs
+ * join it through their {@code TableSet}, on this module's class path).
+ */
 class AnalystViewsTest {
 
     private static final Pattern READS =
