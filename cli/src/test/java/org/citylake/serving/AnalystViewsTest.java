@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.citylake.analytics.job.AnalyticsJobs;
 import org.citylake.lakehouse.tables.TableDef;
 import org.citylake.lakehouse.tables.TableRegistry;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,13 @@ class AnalystViewsTest {
 
     @Test
     void everyGoldTableOfTheRegistryHasAViewThatReadsIt() {
+        // the gold tables of the analytics jobs; on this class path they include the table of the
+        // analytics module's example job for its tests (ReadingsPerDayJob), which has no view
         Set<String> gold = new TreeSet<>();
-        for (TableDef def : TableRegistry.get().all()) {
-            if (def.id().namespace().toString().equals("gold")) {
-                gold.add(def.name());
-            }
+        for (TableDef def : new AnalyticsJobs.Tables().tables()) {
+            gold.add(def.name());
         }
+        assertThat(gold.remove("gold.example_readings_per_day")).isTrue();
         // the registry has the gold tables of the five analytics jobs and the street profile
         assertThat(gold).hasSize(18).contains("gold.street_profile", "gold.air_alerts");
         Set<String> read = new TreeSet<>();
@@ -48,6 +50,7 @@ class AnalystViewsTest {
     void everyViewHasACommentThatSaysWhatItReads() {
         assertThat(AnalystViews.COMMENTS.keySet())
                 .containsExactlyElementsOf(AnalystViews.VIEWS.keySet());
+        assertThat(AnalystViews.VIEWS).hasSize(24);
         AnalystViews.VIEWS.forEach(
                 (name, sql) -> {
                     String comment = AnalystViews.COMMENTS.get(name);
