@@ -16,6 +16,10 @@ public final class AnalystQueries {
     public static List<BenchQuery> all() {
         List<BenchQuery> queries = new ArrayList<>();
         for (Map.Entry<String, String> view : AnalystViews.VIEWS.entrySet()) {
+            // the bench's lake is ingested only (no analytics job runs): the gold views are empty
+            if (!view.getKey().startsWith("clean.")) {
+                continue;
+            }
             queries.add(
                     new BenchQuery(
                             view.getKey(), "SELECT * FROM " + view.getKey(), view.getValue()));
