@@ -6,8 +6,9 @@ import java.util.Map;
 import org.citylake.serving.AnalystViews;
 
 /**
- * The queries of {@code bench trino}: every analyst view read whole (the view's own definition is
- * the portable form, so DuckDB runs exactly what Trino expands), and typical questions.
+ * The queries of {@code bench trino}: every analyst view over {@code clean} read whole (the view's
+ * own definition is the portable form, so DuckDB runs exactly what Trino expands), and typical
+ * questions.
  */
 public final class AnalystQueries {
 
