@@ -28,7 +28,8 @@ public final class AnalystViews {
     static {
         view(
                 "clean.v_traffic_hourly",
-                "Traffic per road segment and UTC hour from clean.traffic_flow: readings, vehicles counted (sum of intensity), mean speed km/h, mean travel time s",
+                "Traffic per road segment and UTC hour from clean.traffic_flow: readings, vehicles"
+                        + " counted (sum of intensity), mean speed km/h, mean travel time s",
                 "SELECT city, segment_id, date_trunc('hour', observed_at) AS hour,"
                         + " count(*) AS readings, sum(intensity) AS vehicles,"
                         + " avg(avg_speed_kmh) AS mean_speed_kmh,"
@@ -36,7 +37,8 @@ public final class AnalystViews {
                         + " FROM clean.traffic_flow GROUP BY 1, 2, 3");
         view(
                 "clean.v_air_daily",
-                "Air quality per station and UTC day from clean.air_quality: readings, mean and max PM2.5 in µg/m³",
+                "Air quality per station and UTC day from clean.air_quality: readings, mean and max"
+                        + " PM2.5 in µg/m³",
                 "SELECT city, station_id, date_trunc('day', observed_at) AS day,"
                         + " count(*) AS readings, avg(pm25) AS mean_pm25, max(pm25) AS max_pm25"
                         + " FROM clean.air_quality GROUP BY 1, 2, 3");
@@ -48,7 +50,8 @@ public final class AnalystViews {
                         + " FROM clean.parking GROUP BY 1, 2, 3");
         view(
                 "gold.v_parking_busiest",
-                "The busiest garages of the latest period per city (gold.parking_busiest): rank 1 = most hours above 90 % full, then highest peak occupancy (0..1)",
+                "The busiest garages of the latest period per city (gold.parking_busiest): rank 1 ="
+                        + " most hours above 90 % full, then highest peak occupancy (0..1)",
                 // The parking job ranks the garages of each run's period (one rule, in the job);
                 // this view shows the ranking of the latest period per city.
                 "SELECT b.city, b.period_from, b.period_to, b.garage_rank, b.lot_id, b.capacity,"
@@ -58,7 +61,8 @@ public final class AnalystViews {
                         + " WHERE l.city = b.city)");
         view(
                 "gold.v_congestion_top",
-                "The 10 most congested segments, districts and the city per period (day or ISO week) by peak-hour travel time index (gold.congestion_ranking)",
+                "The 10 most congested segments, districts and the city per period (day or ISO week)"
+                        + " by peak-hour travel time index (gold.congestion_ranking)",
                 "SELECT city, period_kind, period_start, scope_kind, scope_rank, scope_id,"
                         + " scope_name, peak_tti, congestion_pct, band, delay_vehicle_hours,"
                         + " vehicles, days_with_data"
@@ -66,7 +70,8 @@ public final class AnalystViews {
         // the job ranks within one city; cities of one lake are ranked against each other here
         view(
                 "gold.v_city_congestion_ranking",
-                "Cities of the lake ranked against each other per period by peak-hour travel time index (gold.congestion_ranking, scope city)",
+                "Cities of the lake ranked against each other per period by peak-hour travel time"
+                        + " index (gold.congestion_ranking, scope city)",
                 "SELECT rank() OVER (PARTITION BY period_kind, period_start ORDER BY peak_tti"
                         + " DESC) AS city_rank, city, period_kind, period_start, peak_tti,"
                         + " congestion_pct, band, delay_vehicle_hours, vehicle_km, days_with_data"
@@ -74,7 +79,9 @@ public final class AnalystViews {
         // air quality: the latest model's skill per city, and the latest forecast per station
         view(
                 "gold.v_air_forecast_skill_latest",
-                "PM2.5 forecast skill of the latest model per city, per station and horizon (hours): RMSE and MAE in µg/m³ beside persistence; skill % = 100 x (1 - rmse / persistence_rmse) (gold.air_forecast_skill)",
+                "PM2.5 forecast skill of the latest model per city, per station and horizon (hours):"
+                        + " RMSE and MAE in µg/m³ beside persistence; skill % = 100 x (1 - rmse /"
+                        + " persistence_rmse) (gold.air_forecast_skill)",
                 "SELECT s.city, s.model_version, s.trained_at, s.station_id, s.horizon,"
                         + " s.test_from, s.test_to, s.forecast_pairs, s.rmse, s.persistence_rmse,"
                         + " s.skill_pct, s.mae, s.persistence_mae, s.interval_coverage"
@@ -82,14 +89,17 @@ public final class AnalystViews {
                         + " max(l.trained_at) FROM gold.air_forecast_skill l WHERE l.city = s.city)");
         view(
                 "gold.v_air_forecast_latest",
-                "The latest PM2.5 forecast per city: the next 24 h per station with its interval in µg/m³, IAQI and category (gold.air_forecast)",
+                "The latest PM2.5 forecast per city: the next 24 h per station with its interval in"
+                        + " µg/m³, IAQI and category (gold.air_forecast)",
                 "SELECT f.city, f.station_id, f.issued_at, f.target_at, f.horizon,"
                         + " f.prediction, f.interval_lower, f.interval_upper, f.iaqi, f.category,"
                         + " f.model_version FROM gold.air_forecast f WHERE f.issued_at = (SELECT"
                         + " max(l.issued_at) FROM gold.air_forecast l WHERE l.city = f.city)");
         view(
                 "gold.v_segment_congestion_hourly",
-                "Congestion per road segment and hour (UTC hour, local date and hour): vehicles, speed km/h, travel time index, congestion %, band (gold.segment_congestion, 60-minute windows)",
+                "Congestion per road segment and hour (UTC hour, local date and hour): vehicles,"
+                        + " speed km/h, travel time index, congestion %, band (gold.segment_congestion,"
+                        + " 60-minute windows)",
                 "SELECT city, segment_id, window_start AS hour, local_date, local_hour, is_peak,"
                         + " flow AS vehicles, mean_speed_kmh, travel_time_s, free_flow_time_s, tti,"
                         + " congestion_pct, band FROM gold.segment_congestion"
@@ -98,7 +108,9 @@ public final class AnalystViews {
         // local noon; energy includes the job's estimate of missing reports.
         view(
                 "gold.v_lighting_monthly",
-                "Street-lighting energy per month by road class, district and city: nights, kWh (reported + estimated), kWh per lit km per night, saving % against full power dusk to dawn (gold.lighting_energy)",
+                "Street-lighting energy per month by road class, district and city: nights, kWh"
+                        + " (reported + estimated), kWh per lit km per night, saving % against full power dusk"
+                        + " to dawn (gold.lighting_energy)",
                 "SELECT city, date_trunc('month', night) AS month_start, scope_level, scope_id,"
                         + " count(*) AS nights, sum(kwh + kwh_estimated) AS kwh,"
                         + " max(lit_km) AS lit_km,"
@@ -111,7 +123,9 @@ public final class AnalystViews {
                         + " AND reporting_lamps > 0 GROUP BY 1, 2, 3, 4");
         view(
                 "gold.v_lighting_faults",
-                "Street-lighting faults with the position, street, road class and district of the lamp or cabinet (gold.lighting_faults with ref.streetlights, ref.streetlight_cabinets, ref.lit_segments)",
+                "Street-lighting faults with the position, street, road class and district of the"
+                        + " lamp or cabinet (gold.lighting_faults with ref.streetlights,"
+                        + " ref.streetlight_cabinets, ref.lit_segments)",
                 // a lamp fault at the lamp, a cabinet fault at the cabinet
                 "SELECT f.city, f.night, f.fault_type, f.entity_kind, f.entity_id, f.lamp_id,"
                         + " f.cabinet_id, coalesce(l.lon, c.lon) AS lon, coalesce(l.lat, c.lat) AS"
@@ -127,13 +141,15 @@ public final class AnalystViews {
                         + " LEFT JOIN ref.lit_segments s ON s.city = l.city AND s.id = l.segment_id");
         view(
                 "gold.v_lighting_fault_counts",
-                "Street-lighting faults counted per city, night and fault type, with the high-severity ones (gold.lighting_faults)",
+                "Street-lighting faults counted per city, night and fault type, with the"
+                        + " high-severity ones (gold.lighting_faults)",
                 "SELECT city, night, fault_type, count(*) AS faults,"
                         + " count_if(severity = 'high') AS high_severity"
                         + " FROM gold.lighting_faults GROUP BY 1, 2, 3");
         view(
                 "gold.v_lighting_meter_reconciliation",
-                "Per cabinet and night: metered kWh beside the kWh of its lamps, the difference % and the meter faults found (gold.lighting_energy, gold.lighting_faults)",
+                "Per cabinet and night: metered kWh beside the kWh of its lamps, the difference % and"
+                        + " the meter faults found (gold.lighting_energy, gold.lighting_faults)",
                 // per cabinet and night: the meter beside its lamps, and the meter faults found
                 "SELECT e.city, e.night, e.scope_id AS cabinet_id, e.metered_kwh,"
                         + " e.kwh + e.kwh_estimated AS lamps_kwh, e.kwh_estimated,"
@@ -151,7 +167,9 @@ public final class AnalystViews {
         // and each bin's statistics of the latest period per city.
         view(
                 "gold.v_waste_daily",
-                "Waste collection per city and day: routes, bins emptied, km, tonnes, kg per km, fills at emptying (0..1), beside the optimised plan: bins due, planned km, saving % and truck hours (gold.waste_route_kpi, gold.waste_plan_summary)",
+                "Waste collection per city and day: routes, bins emptied, km, tonnes, kg per km,"
+                        + " fills at emptying (0..1), beside the optimised plan: bins due, planned km, saving %"
+                        + " and truck hours (gold.waste_route_kpi, gold.waste_plan_summary)",
                 "SELECT k.city, k.service_day, count(*) AS routes, sum(k.bins_emptied) AS bins_emptied,"
                         + " sum(k.km) AS km, sum(k.tonnes) AS tonnes,"
                         + " sum(k.tonnes) * 1000 / nullif(sum(k.km), 0) AS kg_per_km,"
@@ -165,7 +183,8 @@ public final class AnalystViews {
                         + " ON p.city = k.city AND p.service_day = k.service_day GROUP BY k.city, k.service_day");
         view(
                 "gold.v_waste_bins_latest",
-                "Each litter bin over the latest period per city: pickups, kg, fill at emptying (0..1), fill rate per day, days to full, overflows (gold.waste_bin_stats)",
+                "Each litter bin over the latest period per city: pickups, kg, fill at emptying"
+                        + " (0..1), fill rate per day, days to full, overflows (gold.waste_bin_stats)",
                 "SELECT b.city, b.period_from, b.period_to, b.container_id, b.pickups,"
                         + " b.kg_collected, b.mean_fill_at_emptying, b.low_fill_pickups,"
                         + " b.fill_rate_per_day, b.days_to_full, b.overflows,"
