@@ -215,6 +215,8 @@ class StackE2EIT {
         assertThat(count(planner, "gold.segment_congestion")).isPositive();
         assertThatThrownBy(() -> count(planner, "clean.traffic_flow"))
                 .hasMessageContaining("Access Denied");
+        // Analysts: the saved views, the notebooks executed headless and the guide, on this stack.
+        NotebooksOnStack.run(dataDir, config);
 
         // Restart: down stops every process; up brings back the lake, catalog and views.
         assertThat(cli("stack", "down")).isZero();

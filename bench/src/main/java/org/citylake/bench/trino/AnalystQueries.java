@@ -6,8 +6,9 @@ import java.util.Map;
 import org.citylake.serving.AnalystViews;
 
 /**
- * The queries of {@code bench trino}: every analyst view read whole (the view's own definition is
- * the portable form, so DuckDB runs exactly what Trino expands), and typical questions.
+ * The queries of {@code bench trino}: every analyst view over {@code clean} read whole (the view's
+ * own definition is the portable form, so DuckDB runs exactly what Trino expands), and typical
+ * questions.
  */
 public final class AnalystQueries {
 
@@ -16,6 +17,10 @@ public final class AnalystQueries {
     public static List<BenchQuery> all() {
         List<BenchQuery> queries = new ArrayList<>();
         for (Map.Entry<String, String> view : AnalystViews.VIEWS.entrySet()) {
+            // the bench's lake is ingested only (no analytics job runs): the gold views are empty
+            if (!view.getKey().startsWith("clean.")) {
+                continue;
+            }
             queries.add(
                     new BenchQuery(
                             view.getKey(), "SELECT * FROM " + view.getKey(), view.getValue()));
