@@ -54,17 +54,17 @@ import org.citylake.lakehouse.config.LakeConfig;
  * or schema changed. Columns are mapped by Iceberg field id, so renamed and added columns read as
  * Flink reads them.
  */
-final class EmbeddedSql implements AutoCloseable {
+public final class EmbeddedSql implements AutoCloseable {
 
     /** Which engine answers. */
-    enum Engine {
+    public enum Engine {
         auto,
         duckdb,
         flink
     }
 
     /** A statement's answer as text, and the engine that gave it. */
-    record Result(List<String> header, List<List<String>> rows, String engine) {}
+    public record Result(List<String> header, List<List<String>> rows, String engine) {}
 
     /** First words of the statements DuckDB may answer: reads only, never a write to the lake. */
     private static final Set<String> READS =
@@ -84,7 +84,7 @@ final class EmbeddedSql implements AutoCloseable {
     }
 
     /** Opens the lake of {@code config}; an error that says what to do when there is none. */
-    static EmbeddedSql open(LakeConfig config, Engine engine) {
+    public static EmbeddedSql open(LakeConfig config, Engine engine) {
         return new EmbeddedSql(config, Lake.openExisting(config), engine);
     }
 
@@ -101,7 +101,7 @@ final class EmbeddedSql implements AutoCloseable {
     }
 
     /** Runs one statement; an analyst's error is an {@link IllegalArgumentException}. */
-    Result execute(String statement) throws Exception {
+    public Result execute(String statement) throws Exception {
         LakeTables known = LakeTables.of(lake.catalog());
         checkTableNames(statement, known);
         Optional<String> notForDuckDb = Optional.empty();
