@@ -48,6 +48,7 @@ class SqlEnginesIT {
     @TempDir static Path dir;
     static CliLake lake;
     static GeneratedFeed traffic;
+    static CliLake.Output ingest;
 
     @BeforeAll
     static void lake() throws Exception {
@@ -68,7 +69,35 @@ class SqlEnginesIT {
                         GeneratedFeed.path(lake.lakeDir().resolve("feeds"), CITY, "traffic"));
         lake.cli("lakehouse", "init");
         lake.cli("ref", "load");
-        lake.cli("ingest", "--batch", "--no-progress");
+        ingest = lake.run("ingest", "--batch");
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
+    }
+
+    @Test
+    @Order(0)
+    void ingestEndsWithItsSummaryAndDrawsNoFramesIntoALog() {
+        long raw = traffic.raw().values().stream().mapToLong(Long::longValue).sum();
+        long clean = traffic.clean().values().stream().mapToLong(Long::longValue).sum();
+        long dead = traffic.deadLetters().values().stream().mapToLong(Long::longValue).sum();
+        assertThat(ingest.out())
+                .contains(
+                        String.format(
+                                "ingested: %,d rows to raw, %,d to clean, %,d to dead letters",
+                                raw, clean, dead))
+                .containsPattern("clean\\.traffic_flow +\\| +" + clean + "\\n");
+        // one row per reason with the oracle's count
+        traffic.deadLetters()
+                .forEach(
+                        (reason, n) ->
+                                assertThat(ingest.out())
+                                        .containsPattern(
+                                                "traffic +\\| "
+                                                        + reason
+                                                        + " +\\| +"
+                                                        + n
+                                                        + "\\n"));
+        // no terminal here: no progress bar frames
+        assertThat(ingest.out() + ingest.err()).doesNotContain("\r");
     }
 
     @Test
