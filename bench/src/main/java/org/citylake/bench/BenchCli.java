@@ -15,6 +15,7 @@ import org.citylake.bench.harness.MachineInfo;
 import org.citylake.bench.harness.Report;
 import org.citylake.bench.ingest.IngestBench;
 import org.citylake.bench.lighting.LightingFaultsBench;
+import org.citylake.bench.sql.SqlBench;
 import org.citylake.bench.trino.TrinoBench;
 import org.citylake.bench.vrp.VrpBench;
 import org.citylake.lakehouse.io.FileTrees;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Option;
             BenchCli.LightingFaults.class,
             BenchCli.AirQuality.class,
             BenchCli.Vrp.class,
+            BenchCli.Sql.class,
         })
 public final class BenchCli implements Runnable {
 
@@ -57,7 +59,7 @@ public final class BenchCli implements Runnable {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
                 "name a benchmark: ingest, freshness, trino, congestion-vs-duckdb, cityday, airquality,"
-                        + " lighting-faults or vrp");
+                        + " lighting-faults, vrp or sql");
     }
 
     public static void main(String[] args) {
@@ -324,6 +326,55 @@ public final class BenchCli implements Runnable {
             TrinoBench.Params params = new TrinoBench.Params(runs, common.warmups, common.reps);
             String command = common.command(TrinoBench.NAME, argsOf(spec));
             return common.run((home, work) -> TrinoBench.run(params, home, work, command));
+        }
+    }
+
+    @Command(
+            name = "sql",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Answer time of three analyst queries on the embedded lake (count, busiest"
+                        + " segments, city speed by hour over clean.traffic_flow): one-shot"
+                        + " `citylake sql` in a new JVM and in the shell on one warm engine (median of"
+                        + " --runs), DuckDB over the Iceberg tables' current Parquet files against"
+                        + " Flink SQL in the same run; goal: ≤ 1 s in the shell. Reads the lake of"
+                        + " --data-dir (default <citylake home>/var, made by `citylake demo`) and"
+                        + " writes nothing to it.",
+                "Example: ./citylake bench sql --runs 5 --reps 3"
+            })
+    static final class Sql implements Callable<Integer> {
+        @Mixin Common common;
+
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                description = "The lake to read (default <citylake home>/var), e.g. --data-dir var")
+        Path dataDir;
+
+        @Option(
+                names = "--runs",
+                defaultValue = "5",
+                description =
+                        "Executions of each query in the shell per repetition (default"
+                                + " ${DEFAULT-VALUE}).")
+        int runs;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            String command = common.command(SqlBench.NAME, argsOf(spec));
+            return common.run(
+                    (home, work) ->
+                            SqlBench.run(
+                                    new SqlBench.Params(
+                                            dataDir != null ? dataDir : home.resolve("var"),
+                                            runs,
+                                            common.warmups,
+                                            common.reps),
+                                    home,
+                                    work,
+                                    command));
         }
     }
 

@@ -1,19 +1,14 @@
 package org.citylake.cli;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.flink.table.api.EnvironmentSettings;
-import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.TableResult;
-import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 import org.citylake.analytics.job.TextTable;
-import org.citylake.geo.sql.SpatialFunctions;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.Profile;
 import org.citylake.serving.TrinoClient;
@@ -28,16 +23,27 @@ import picocli.CommandLine.Parameters;
         name = "sql",
         description = {
             "Run SQL against the lake and print the result.",
-            "Embedded profile: Flink SQL (batch) on the same Iceberg catalog; tables are"
-                    + " <namespace>.<table>, e.g. clean.traffic_flow, ops.dead_letter.",
+            "Embedded profile: tables are <namespace>.<table>, e.g. clean.traffic_flow,"
+                    + " ops.dead_letter. --engine auto (default) answers reads (SELECT, WITH,"
+                    + " VALUES) with DuckDB over the Iceberg tables' current Parquet files, in DuckDB's"
+                    + " SQL dialect; writes, DDL, spatial functions and tables with row-level deletes"
+                    + " go to Flink SQL (batch) on the same Iceberg catalog. --engine flink always uses"
+                    + " Flink SQL; --engine duckdb refuses what DuckDB cannot answer exactly.",
+            "Several statements separated by ; run one after the other; without a QUERY the"
+                    + " statements are read from standard input: citylake sql < queries.sql",
+            "--shell opens an interactive shell on one warm engine: line editing, history,"
+                    + " statements over several lines ending with ;, \\d, \\d TABLE, \\timing,"
+                    + " \\format csv|table, \\q (\\? lists them).",
             "Stack profile: Trino over HTTPS with a password (catalog iceberg); --user picks the"
                     + " Trino user (admin, analyst, planner, buyer_test on the local stack; the"
                     + " password comes from TRINO_PASSWORD or the stack's generated secrets), and"
                     + " Trino's access rules apply. --shell opens the Trino CLI instead.",
-            "Spatial functions (embedded): ST_GeomFromWKT, ST_Point, ST_Contains, ST_Intersects,"
+            "Spatial functions (Flink SQL): ST_GeomFromWKT, ST_Point, ST_Contains, ST_Intersects,"
                     + " ST_Distance(Meters), ST_Length(Meters), ST_Area, ST_Transform, ...;"
                     + " geometries are WKT strings (see README, Geo).",
-            "Example: citylake sql \"SELECT reason, count(*) FROM ops.dead_letter GROUP BY reason\""
+            "Examples: citylake sql \"SELECT reason, count(*) FROM ops.dead_letter GROUP BY reason\"",
+            "          citylake sql --shell",
+            "          citylake sql --format csv < queries.sql"
         },
         mixinStandardHelpOptions = true)
 public final class SqlCommand implements Callable<Integer> {
@@ -48,20 +54,56 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Mixin LakeArgs lakeArgs;
 
-    @Parameters(paramLabel = "QUERY", arity = "0..1", description = "The SQL statement.")
+    @Parameters(
+            paramLabel = "QUERY",
+            arity = "0..1",
+            description =
+                    "The SQL statement(s), separated by ;. Without it (and without --shell) they"
+                            + " are read from standard input.")
     String query;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Stack profile: Trino user.")
+    @Option(
+            names = "--user",
+            paramLabel = "USER",
+            description = "Stack profile: Trino user, e.g. --user analyst.")
     String user;
 
-    @Option(names = "--shell", description = "Stack profile: open the Trino CLI.")
+    @Option(
+            names = "--shell",
+            description =
+                    "An interactive shell: on the embedded lake (DuckDB and Flink SQL, warm), or"
+                            + " the Trino CLI with --profile stack.")
     boolean shell;
 
-    @Option(names = "--format", defaultValue = "table", description = "table (aligned) or csv")
+    @Option(
+            names = "--format",
+            defaultValue = "table",
+            paramLabel = "FORMAT",
+            description = "table (aligned, default) or csv, e.g. --format csv")
     String format;
+
+    @Option(
+            names = "--engine",
+            defaultValue = "auto",
+            paramLabel = "ENGINE",
+            description =
+                    "Embedded profile: auto (default: DuckDB for reads, Flink SQL for the rest),"
+                            + " duckdb or flink, e.g. --engine flink")
+    EmbeddedSql.Engine engine;
+
+    @Option(
+            names = "--history",
+            paramLabel = "FILE",
+            description =
+                    "The embedded shell's history file (default ~/.citylake/sql_history), e.g."
+                            + " --history /tmp/h")
+    Path history;
 
     @Override
     public Integer call() throws Exception {
+        if (!List.of("table", "csv").contains(format.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("--format " + format + ": give table or csv");
+        }
         LakeConfig config = lakeArgs.load();
         if (config.profile() == Profile.STACK) {
             TrinoClient trino = trino(config, user);
@@ -73,16 +115,64 @@ public final class SqlCommand implements Callable<Integer> {
             print(result.header(), result.rows());
             return 0;
         }
-        if (shell || user != null) {
+        if (user != null) {
             throw new IllegalArgumentException(
-                    "--shell and --user apply to the stack profile (Trino); the embedded profile"
-                            + " runs Flink SQL in this process");
+                    "--user applies to the stack profile (Trino); the embedded profile reads the"
+                            + " lake in this process");
         }
-        requireQuery();
-        List<String> header = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        run(config, query, header, rows);
-        print(header, rows);
+        if (shell && query != null) {
+            throw new IllegalArgumentException(
+                    "give a QUERY or --shell, not both: citylake sql --shell");
+        }
+        String script = query;
+        if (!shell && script == null) {
+            if (System.console() != null) {
+                throw new IllegalArgumentException(
+                        "no query given: citylake sql \"SELECT ...\", citylake sql < queries.sql,"
+                                + " or citylake sql --shell");
+            }
+            script = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> statements = shell ? List.of() : SqlText.statements(script);
+        if (!shell && statements.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no statement given"
+                            + (query == null ? " on standard input" : "")
+                            + ": citylake sql \"SELECT ...\"");
+        }
+        try (EmbeddedSql sql = EmbeddedSql.open(config, engine)) {
+            if (shell) {
+                Path file =
+                        history != null
+                                ? history
+                                : Path.of(
+                                        System.getProperty("user.home"),
+                                        ".citylake",
+                                        "sql_history");
+                return new SqlShell(sql, System.out, "csv".equalsIgnoreCase(format)).run(file);
+            }
+            for (int i = 0; i < statements.size(); i++) {
+                EmbeddedSql.Result result;
+                try {
+                    result = sql.execute(statements.get(i));
+                } catch (IllegalArgumentException e) {
+                    throw statements.size() == 1
+                            ? e
+                            : new IllegalArgumentException(
+                                    "statement "
+                                            + (i + 1)
+                                            + " of "
+                                            + statements.size()
+                                            + ": "
+                                            + e.getMessage(),
+                                    e);
+                }
+                if (i > 0 && !"csv".equalsIgnoreCase(format)) {
+                    System.out.println();
+                }
+                print(result.header(), result.rows());
+            }
+        }
         return 0;
     }
 
@@ -124,22 +214,10 @@ public final class SqlCommand implements Callable<Integer> {
     public static void run(
             LakeConfig config, String sql, List<String> header, List<List<String>> rows)
             throws Exception {
-        TableEnvironment tables = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        tables.executeSql(createCatalog(config));
-        tables.useCatalog(config.catalogName());
-        SpatialFunctions.registerAll(tables);
-        TableResult result = tables.executeSql(quoteReservedNamespaces(sql));
-        header.addAll(result.getResolvedSchema().getColumnNames());
-        try (CloseableIterator<Row> it = result.collect()) {
-            while (it.hasNext()) {
-                Row row = it.next();
-                List<String> cells = new ArrayList<>(row.getArity());
-                for (int i = 0; i < row.getArity(); i++) {
-                    Object v = row.getField(i);
-                    cells.add(v == null ? null : v.toString());
-                }
-                rows.add(cells);
-            }
+        try (EmbeddedSql engine = EmbeddedSql.open(config, EmbeddedSql.Engine.flink)) {
+            EmbeddedSql.Result result = engine.execute(sql);
+            header.addAll(result.header());
+            rows.addAll(result.rows());
         }
     }
 
