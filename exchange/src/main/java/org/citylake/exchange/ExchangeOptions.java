@@ -38,8 +38,14 @@ public final class ExchangeOptions {
                     "60",
                     "requests per minute one API key may make to the download routes of citylake serve");
 
+    public static final Option BASE_URL =
+            new Option(
+                    "citylake.exchange.base-url",
+                    "http://127.0.0.1:18480",
+                    "public address of citylake serve: the catalogue's IRIs and download URLs start with it");
+
     public static final List<Option> ALL =
-            List.of(LOCATION, KEY, PRODUCTS_DIR, DOWNLOADS_PER_MINUTE);
+            List.of(LOCATION, KEY, PRODUCTS_DIR, DOWNLOADS_PER_MINUTE, BASE_URL);
 
     private ExchangeOptions() {}
 

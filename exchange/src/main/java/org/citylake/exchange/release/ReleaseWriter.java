@@ -191,7 +191,7 @@ public final class ReleaseWriter {
                 name(location), format, mediaType, sha256(bytes), bytes.length, location);
     }
 
-    static byte[] read(FileIO io, String location) {
+    public static byte[] read(FileIO io, String location) {
         try (InputStream in = io.newInputFile(location).newStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
