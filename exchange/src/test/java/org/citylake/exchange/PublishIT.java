@@ -43,13 +43,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PublishIT {
 
-    private static final String KEY = "test-key-0123456789-abcdefghijklmnopqrstuvwxyz";
+    static final String KEY = "test-key-0123456789-abcdefghijklmnopqrstuvwxyz";
 
     /**
      * A product of the installation's folder on a clean table, so the test needs no analytics job:
      * emptyings per vehicle and UTC day, k = 10 emptyings, the vehicle id pseudonymised.
      */
-    private static final String PRODUCT =
+    static final String PRODUCT =
             """
             {
               "id": "collections-daily",
@@ -86,21 +86,29 @@ class PublishIT {
 
     @BeforeEach
     void lake() throws Exception {
+        config = prepare(dataDir, "");
+    }
+
+    /** A lake in {@code dataDir} with the test product in its products folder and the key set. */
+    static LakeConfig prepare(Path dataDir, String moreProperties) throws Exception {
         Files.writeString(
-                dataDir.resolve("citylake.properties"), "citylake.exchange.key=" + KEY + "\n");
+                dataDir.resolve("citylake.properties"),
+                "citylake.exchange.key=" + KEY + "\n" + moreProperties);
         Path products = dataDir.resolve("exchange").resolve("products.d");
         Files.createDirectories(products);
         Files.writeString(products.resolve("collections-daily.product.json"), PRODUCT);
-        config = LakeConfig.load(java.util.Map.of("citylake.data-dir", dataDir.toString()));
+        LakeConfig config =
+                LakeConfig.load(java.util.Map.of("citylake.data-dir", dataDir.toString()));
         try (Lake lake = Lake.open(config)) {
             lake.init();
         }
+        return config;
     }
 
     /** Vehicle, UTC day of December 2026, emptyings, kg each, fill each. */
-    private record Batch(String vehicle, int day, int emptyings, double kg, double fill) {}
+    record Batch(String vehicle, int day, int emptyings, double kg, double fill) {}
 
-    private static final List<Batch> INPUT =
+    static final List<Batch> INPUT =
             List.of(
                     new Batch("truck-A", 1, 12, 10.5, 0.5), // released
                     new Batch("truck-B", 1, 9, 20.0, 0.9), // 9 < k: withheld
@@ -111,6 +119,12 @@ class PublishIT {
     private List<String> rawIds = new ArrayList<>();
 
     private void writeInput(Lake lake, List<Batch> batches, int lineOffset) {
+        rawIds.addAll(write(lake, batches, lineOffset));
+    }
+
+    /** Writes the batches into clean.waste_collection; returns every raw id written. */
+    static List<String> write(Lake lake, List<Batch> batches, int lineOffset) {
+        List<String> rawIds = new ArrayList<>();
         Table table = lake.table("clean.waste_collection");
         List<Record> rows = new ArrayList<>();
         int line = lineOffset;
@@ -137,6 +151,7 @@ class PublishIT {
             }
         }
         RefTableWriter.append(table, rows);
+        return rawIds;
     }
 
     @Test
@@ -256,7 +271,7 @@ class PublishIT {
         }
     }
 
-    private Product product(Lake lake) {
+    static Product product(Lake lake) {
         return ProductFiles.load(ExchangeOptions.productsDir(lake.config())).stream()
                 .filter(p -> p.id().equals("collections-daily"))
                 .findFirst()
