@@ -215,6 +215,7 @@ class StackE2EIT {
         assertThat(count(planner, "gold.segment_congestion")).isPositive();
         assertThatThrownBy(() -> count(planner, "clean.traffic_flow"))
                 .hasMessageContaining("Access Denied");
+        ExchangeOnStack.check(dataDir, config);
 
         // Restart: down stops every process; up brings back the lake, catalog and views.
         assertThat(cli("stack", "down")).isZero();
