@@ -71,7 +71,10 @@ public final class ExchangeTables implements TableSet {
                                 "file of the release: <product>.parquet, <product>.csv, schema.json or SHA256SUMS"),
                         req("format", Types.StringType.get(), "parquet, csv, schema or checksums"),
                         req("media_type", Types.StringType.get(), "IANA media type of the file"),
-                        req("sha256", Types.StringType.get(), "SHA-256 of the file's bytes, hex"),
+                        req(
+                                "sha256",
+                                Types.StringType.get(),
+                                "SHA-256 of the file's bytes in hexadecimal"),
                         req("size_bytes", Types.LongType.get(), "size of the file, bytes"),
                         req(
                                 "location",

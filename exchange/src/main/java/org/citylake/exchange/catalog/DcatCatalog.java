@@ -347,6 +347,29 @@ public final class DcatCatalog {
         return offer;
     }
 
+    /**
+     * A product's entry: the concise bounded description of its dcat:Dataset and of its ODRL offer
+     * (their statements, following blank nodes), with the catalogue's prefixes.
+     */
+    public static Model entry(Model catalogue, String base, String productId) {
+        Model out = ModelFactory.createDefaultModel().setNsPrefixes(catalogue.getNsPrefixMap());
+        String root = strip(base) + "/exchange/products/" + productId;
+        describe(catalogue.getResource(root), out);
+        describe(catalogue.getResource(root + "/offer"), out);
+        return out;
+    }
+
+    private static void describe(Resource subject, Model out) {
+        subject.listProperties()
+                .forEachRemaining(
+                        st -> {
+                            out.add(st);
+                            if (st.getObject().isAnon()) {
+                                describe(st.getObject().asResource(), out);
+                            }
+                        });
+    }
+
     /** The catalogue as {@code ttl} (Turtle) or {@code jsonld} (JSON-LD 1.1). */
     public static String write(Model model, String format) {
         RDFFormat rdf =
