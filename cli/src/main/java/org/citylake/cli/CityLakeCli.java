@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
             StackCommand.class,
             ServeCommand.class,
             ReportCommand.class,
-            ScheduleCommand.class
+            ScheduleCommand.class,
+            ExchangeCommand.class
         })
 public final class CityLakeCli {
 

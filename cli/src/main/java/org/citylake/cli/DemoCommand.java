@@ -169,6 +169,13 @@ public final class DemoCommand implements Callable<Integer> {
                         + Home.launcher()
                         + " serve (then open the address it prints)");
         System.out.println();
+        step(
+                (config.profile() == Profile.STACK ? "6/6" : "5/5")
+                        + " data exchange (citylake exchange publish "
+                        + EXCHANGE_PRODUCT
+                        + ")");
+        ExchangeDemo.publishAndShow(config, EXCHANGE_PRODUCT, System.out);
+        System.out.println();
         if (config.profile() == Profile.STACK) {
             printTrinoExamples(config);
         } else {
@@ -177,6 +184,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** The data product the demo publishes. */
+    static final String EXCHANGE_PRODUCT = "congestion-hourly";
 
     /** First night of the street-lighting telemetry the demo generates (a winter week). */
     static final String LIGHTING_FROM = "2024-12-16";

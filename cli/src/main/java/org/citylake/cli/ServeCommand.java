@@ -93,7 +93,14 @@ public final class ServeCommand implements Callable<Integer> {
                                     + " again for a new one");
                 }
             }
-            try (MapServer server = MapServer.start(settings, users, new MapData(lake), source)) {
+            try (MapServer server =
+                    MapServer.start(
+                            settings,
+                            users,
+                            new MapData(lake),
+                            source,
+                            java.util.List.of(
+                                    new org.citylake.exchange.web.ExchangeRoutes(lake)))) {
                 out.println(
                         "serve: the planners' map on http://"
                                 + (bind.contains(":") ? "[" + bind + "]" : bind)

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.citylake.analytics.job.TextTable;
 import org.citylake.lakehouse.config.LakeConfig;
-import org.citylake.serving.TrinoAccessRules;
 import org.citylake.stack.Stack;
 import org.citylake.stack.StackContext;
 import org.citylake.stack.StackLog;
@@ -31,7 +30,10 @@ import picocli.CommandLine.Option;
 public final class StackCommand {
 
     static Stack stack(LakeConfig config, boolean withFlink, StackLog log) throws Exception {
-        return StackServices.of(StackContext.of(config, log), withFlink, TrinoAccessRules.json());
+        return StackServices.of(
+                StackContext.of(config, log),
+                withFlink,
+                org.citylake.exchange.buyer.TrinoGrants.rules(config));
     }
 
     @Command(

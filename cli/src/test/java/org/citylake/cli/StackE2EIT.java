@@ -217,6 +217,8 @@ class StackE2EIT {
                 .hasMessageContaining("Access Denied");
         // Analysts: the saved views, the notebooks executed headless and the guide, on this stack.
         NotebooksOnStack.run(dataDir, config);
+        // The exchange: buyers' grants and revokes, key-authenticated downloads, audit rows.
+        ExchangeOnStack.check(dataDir, config);
 
         // Restart: down stops every process; up brings back the lake, catalog and views.
         assertThat(cli("stack", "down")).isZero();

@@ -42,6 +42,7 @@ import org.eclipse.jetty.server.session.SessionHandler;
  *  GET  /api/cities/{city}/kpi?layer=&kpi=&day=
  *  GET  /api/cities/{city}/segments/{segment}?layer=&kpi=&day=
  *  GET  /api/admin/users     admin only
+ *  + the routes of {@link RouteSet}s (the exchange: /exchange/...), which authenticate themselves
  * </pre>
  *
  * Sessions live in the server's memory, in a cookie that is HTTP-only, SameSite=Strict and Secure
@@ -97,7 +98,15 @@ public final class MapServer implements AutoCloseable {
         }
     }
 
-    private MapServer(Settings settings, WebUsers users, MapData data, String passwordSource) {
+    private final java.util.List<RouteSet> extraRoutes;
+
+    private MapServer(
+            Settings settings,
+            WebUsers users,
+            MapData data,
+            String passwordSource,
+            java.util.List<RouteSet> extraRoutes) {
+        this.extraRoutes = java.util.List.copyOf(extraRoutes);
         this.users = users;
         this.data = data;
         this.passwordSource = passwordSource;
@@ -129,12 +138,23 @@ public final class MapServer implements AutoCloseable {
                             }
                         });
         routes();
+        this.extraRoutes.forEach(set -> set.register(app));
     }
 
     /** Starts the server; {@code passwordSource} says where the users' passwords come from. */
     public static MapServer start(
             Settings settings, WebUsers users, MapData data, String passwordSource) {
-        MapServer server = new MapServer(settings, users, data, passwordSource);
+        return start(settings, users, data, passwordSource, java.util.List.of());
+    }
+
+    /** As {@link #start(Settings, WebUsers, MapData, String)}, with other modules' routes. */
+    public static MapServer start(
+            Settings settings,
+            WebUsers users,
+            MapData data,
+            String passwordSource,
+            java.util.List<RouteSet> extraRoutes) {
+        MapServer server = new MapServer(settings, users, data, passwordSource, extraRoutes);
         server.app.start(settings.bind(), settings.port());
         return server;
     }
@@ -276,6 +296,9 @@ public final class MapServer implements AutoCloseable {
     private void requireSession(Context ctx) {
         String path = ctx.path();
         if (path.equals("/login") || path.startsWith("/static/login.")) {
+            return;
+        }
+        if (extraRoutes.stream().anyMatch(set -> path.startsWith(set.prefix()))) {
             return;
         }
         if (user(ctx).isPresent()) {
