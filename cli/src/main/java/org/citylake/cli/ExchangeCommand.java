@@ -30,7 +30,14 @@ import picocli.CommandLine.Parameters;
                     + " <data-dir>/exchange/products.d); see exchange/README.md."
         },
         mixinStandardHelpOptions = true,
-        subcommands = {ExchangeCommand.Products.class, ExchangeCommand.Publish.class})
+        subcommands = {
+            ExchangeCommand.Products.class,
+            ExchangeCommand.Publish.class,
+            ExchangeBuyerCommands.Catalog.class,
+            ExchangeBuyerCommands.Grant.class,
+            ExchangeBuyerCommands.Revoke.class,
+            ExchangeBuyerCommands.Key.class
+        })
 public final class ExchangeCommand {
 
     /** The products of a lake's configuration: built-in plus the installation's folder. */

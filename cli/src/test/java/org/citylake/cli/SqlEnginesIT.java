@@ -91,11 +91,7 @@ class SqlEnginesIT {
                         (reason, n) ->
                                 assertThat(ingest.out())
                                         .containsPattern(
-                                                "traffic +\\| "
-                                                        + reason
-                                                        + " +\\| +"
-                                                        + n
-                                                        + "\\n"));
+                                                "traffic +\\| " + reason + " +\\| +" + n + "\\n"));
         // no terminal here: no progress bar frames
         assertThat(ingest.out() + ingest.err()).doesNotContain("\r");
     }

@@ -22,22 +22,42 @@ class ExchangeOptionsTest {
         assertThat(ExchangeOptions.ALL)
                 .extracting(Option::key, Option::defaultValue, Option::envVar)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("citylake.exchange.location", null, "CITYLAKE_EXCHANGE_LOCATION"),
-                        org.assertj.core.groups.Tuple.tuple("citylake.exchange.key", null, "CITYLAKE_EXCHANGE_KEY"),
-                        org.assertj.core.groups.Tuple.tuple("citylake.exchange.products-dir", null, "CITYLAKE_EXCHANGE_PRODUCTS_DIR"),
-                        org.assertj.core.groups.Tuple.tuple("citylake.exchange.downloads-per-minute", "60", "CITYLAKE_EXCHANGE_DOWNLOADS_PER_MINUTE"),
-                        org.assertj.core.groups.Tuple.tuple("citylake.exchange.base-url", "http://127.0.0.1:18480", "CITYLAKE_EXCHANGE_BASE_URL"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "citylake.exchange.location", null, "CITYLAKE_EXCHANGE_LOCATION"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "citylake.exchange.key", null, "CITYLAKE_EXCHANGE_KEY"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "citylake.exchange.products-dir",
+                                null,
+                                "CITYLAKE_EXCHANGE_PRODUCTS_DIR"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "citylake.exchange.downloads-per-minute",
+                                "60",
+                                "CITYLAKE_EXCHANGE_DOWNLOADS_PER_MINUTE"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "citylake.exchange.base-url",
+                                "http://127.0.0.1:18480",
+                                "CITYLAKE_EXCHANGE_BASE_URL"));
     }
 
     @Test
     void environmentBeatsConfigFileBeatsDefault() throws Exception {
-        Files.writeString(dataDir.resolve("citylake.properties"), "citylake.exchange.downloads-per-minute=5\n");
+        Files.writeString(
+                dataDir.resolve("citylake.properties"),
+                "citylake.exchange.downloads-per-minute=5\n");
         LakeConfig config = LakeConfig.load(Map.of("citylake.data-dir", dataDir.toString()));
-        assertThat(ExchangeOptions.get(config, ExchangeOptions.DOWNLOADS_PER_MINUTE, Map.of())).isEqualTo("5");
-        assertThat(ExchangeOptions.get(config, ExchangeOptions.DOWNLOADS_PER_MINUTE, Map.of("CITYLAKE_EXCHANGE_DOWNLOADS_PER_MINUTE", "7")))
+        assertThat(ExchangeOptions.get(config, ExchangeOptions.DOWNLOADS_PER_MINUTE, Map.of()))
+                .isEqualTo("5");
+        assertThat(
+                        ExchangeOptions.get(
+                                config,
+                                ExchangeOptions.DOWNLOADS_PER_MINUTE,
+                                Map.of("CITYLAKE_EXCHANGE_DOWNLOADS_PER_MINUTE", "7")))
                 .isEqualTo("7");
-        assertThat(ExchangeOptions.get(config, ExchangeOptions.BASE_URL, Map.of())).isEqualTo("http://127.0.0.1:18480");
-        assertThat(ExchangeOptions.location(config)).isEqualTo(dataDir.resolve("exchange").toUri().toString().replaceAll("/$", ""));
+        assertThat(ExchangeOptions.get(config, ExchangeOptions.BASE_URL, Map.of()))
+                .isEqualTo("http://127.0.0.1:18480");
+        assertThat(ExchangeOptions.location(config))
+                .isEqualTo(dataDir.resolve("exchange").toUri().toString().replaceAll("/$", ""));
     }
 
     @Test
@@ -45,7 +65,8 @@ class ExchangeOptionsTest {
         Path file = dataDir.resolve("exchange").resolve(ExchangeKey.SECRETS_FILE);
         byte[] first = ExchangeKey.fromFile(file);
         assertThat(first.length).isGreaterThanOrEqualTo(ExchangeKey.MIN_LENGTH);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(ExchangeKey.fromFile(file)).isEqualTo(first);
     }
 
