@@ -1,25 +1,36 @@
 package org.citylake.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.lib.ShLib;
+import org.citylake.analytics.job.TextTable;
 import org.citylake.exchange.Audit;
 import org.citylake.exchange.ExchangeOptions;
+import org.citylake.exchange.ExchangeTables;
 import org.citylake.exchange.buyer.Buyers;
 import org.citylake.exchange.buyer.TrinoGrants;
+import org.citylake.exchange.buyer.TrinoQueryAudit;
 import org.citylake.exchange.catalog.DcatCatalog;
 import org.citylake.exchange.product.Product;
 import org.citylake.exchange.release.Releases;
 import org.citylake.lakehouse.Lake;
 import org.citylake.lakehouse.config.LakeConfig;
+import org.citylake.serving.TrinoClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code citylake exchange catalog|grant|revoke|key}. */
+/** {@code citylake exchange catalog|grant|revoke|key|audit}. */
 final class ExchangeBuyerCommands {
 
     private ExchangeBuyerCommands() {}
@@ -206,5 +217,110 @@ final class ExchangeBuyerCommands {
             }
             return 0;
         }
+    }
+
+    @Command(
+            name = "audit",
+            description = {
+                "The exchange's audit trail (exchange.audit), oldest first: every publish, grant,"
+                        + " revoke, API key, download and buyer's Trino query, allowed or refused.",
+                "--from-trino first copies the buyers' queries Trino still remembers"
+                        + " (system.runtime.queries) into the audit; `citylake serve` does the same"
+                        + " every 30 s on the stack profile.",
+                "Example: citylake exchange audit --profile stack --from-trino --buyer buyer_test"
+            },
+            mixinStandardHelpOptions = true)
+    static final class AuditTrail implements Callable<Integer> {
+        @Mixin LakeArgs lakeArgs;
+
+        @Option(
+                names = "--from-trino",
+                description =
+                        "first record the buyers' Trino queries not audited yet (stack profile)")
+        boolean fromTrino;
+
+        @Option(
+                names = "--buyer",
+                paramLabel = "BUYER",
+                description = "only this buyer's rows, e.g. --buyer buyer_test")
+        String buyer;
+
+        @Option(
+                names = "--last",
+                defaultValue = "50",
+                paramLabel = "N",
+                description = "the newest N rows (default ${DEFAULT-VALUE}; 0 for all)")
+        int last;
+
+        @Option(
+                names = "--format",
+                defaultValue = "table",
+                description = "table (default) or csv, e.g. --format csv")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            LakeConfig config = lakeArgs.load();
+            if (buyer != null) {
+                Buyers.requireName(buyer);
+            }
+            if (last < 0) {
+                throw new IllegalArgumentException("--last must be 0 (all) or more, got " + last);
+            }
+            try (Lake lake = Lake.openExisting(config)) {
+                if (fromTrino) {
+                    if (config.profile() != org.citylake.lakehouse.config.Profile.STACK) {
+                        throw new IllegalArgumentException(
+                                "--from-trino needs the stack profile (Trino runs there): add"
+                                        + " --profile stack");
+                    }
+                    List<TrinoQueryAudit.BuyerQuery> added =
+                            TrinoQueryAudit.sync(
+                                    lake,
+                                    TrinoClient.fromConfig(config),
+                                    ExchangeCommand.products(config));
+                    System.err.println(
+                            "audit: "
+                                    + added.size()
+                                    + " buyer quer"
+                                    + (added.size() == 1 ? "y" : "ies")
+                                    + " from Trino recorded");
+                }
+                List<List<String>> rows = new ArrayList<>();
+                Table audit = lake.table(ExchangeTables.AUDIT);
+                try (CloseableIterable<Record> scan = IcebergGenerics.read(audit).build()) {
+                    for (Record r : scan) {
+                        if (buyer != null && !buyer.equals(r.getField("buyer"))) {
+                            continue;
+                        }
+                        List<String> row = new ArrayList<>();
+                        for (String column : COLUMNS) {
+                            Object v = r.getField(column);
+                            row.add(v == null ? "" : v.toString());
+                        }
+                        rows.add(row);
+                    }
+                }
+                rows.sort(Comparator.comparing((List<String> r) -> r.get(0)));
+                if (last > 0 && rows.size() > last) {
+                    rows = rows.subList(rows.size() - last, rows.size());
+                }
+                TextTable.print(System.out, COLUMNS, rows, "csv".equalsIgnoreCase(format));
+            }
+            return 0;
+        }
+
+        private static final List<String> COLUMNS =
+                List.of(
+                        "at",
+                        "action",
+                        "outcome",
+                        "channel",
+                        "buyer",
+                        "product",
+                        "release_id",
+                        "file_name",
+                        "client",
+                        "detail");
     }
 }

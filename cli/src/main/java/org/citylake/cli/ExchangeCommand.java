@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code citylake exchange products|publish|catalog|grant|revoke|key}: the data exchange. See
+ * {@code citylake exchange products|publish|catalog|grant|revoke|key|audit}: the data exchange. See
  * exchange/README.md.
  */
 @Command(
@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
             ExchangeBuyerCommands.Catalog.class,
             ExchangeBuyerCommands.Grant.class,
             ExchangeBuyerCommands.Revoke.class,
-            ExchangeBuyerCommands.Key.class
+            ExchangeBuyerCommands.Key.class,
+            ExchangeBuyerCommands.AuditTrail.class
         })
 public final class ExchangeCommand {
 

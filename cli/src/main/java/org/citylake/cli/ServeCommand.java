@@ -110,11 +110,59 @@ public final class ServeCommand implements Callable<Integer> {
                                 + source
                                 + ")");
                 out.flush();
+                java.util.concurrent.ScheduledExecutorService auditor =
+                        config.profile() == Profile.STACK ? trinoAuditor(lake, config) : null;
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-                stopped.await();
+                try {
+                    stopped.await();
+                } finally {
+                    if (auditor != null) {
+                        auditor.shutdownNow();
+                    }
+                }
             }
         }
         return 0;
+    }
+
+    /**
+     * Every 30 s, copies the buyers' Trino queries into exchange.audit ({@link
+     * org.citylake.exchange.buyer.TrinoQueryAudit}); a failure is reported once per kind and
+     * retried at the next tick.
+     */
+    private static java.util.concurrent.ScheduledExecutorService trinoAuditor(
+            Lake lake, LakeConfig config) {
+        java.util.concurrent.ScheduledExecutorService auditor =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "exchange-trino-audit");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        auditor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        org.citylake.exchange.buyer.TrinoQueryAudit.sync(
+                                lake,
+                                org.citylake.serving.TrinoClient.fromConfig(config),
+                                ExchangeCommand.products(config));
+                    } catch (Exception e) {
+                        String kind = e.getClass().getSimpleName();
+                        if (reported.add(kind)) {
+                            System.err.println(
+                                    "serve: could not copy the buyers' Trino queries into"
+                                            + " exchange.audit ("
+                                            + e.getMessage()
+                                            + "); retrying every 30 s. Is the stack up?"
+                                            + " `citylake stack status`");
+                        }
+                    }
+                },
+                5,
+                30,
+                java.util.concurrent.TimeUnit.SECONDS);
+        return auditor;
     }
 }

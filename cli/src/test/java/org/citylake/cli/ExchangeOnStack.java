@@ -35,7 +35,8 @@ import org.citylake.serving.TrinoClient;
  * demo, so no second stack is started): buyer_test, granted congestion-hourly, reads its release
  * table through Trino and its files over HTTP with an API key; is denied parking-hourly and every
  * clean and raw table; a wrong key gets 401; after the revoke Trino denies the table and HTTP
- * answers 403; exchange.audit holds a row for each.
+ * answers 403; exchange.audit holds a row for each, the Trino queries included (copied from
+ * system.runtime.queries by {@code citylake exchange audit --from-trino}, once each).
  */
 final class ExchangeOnStack {
 
@@ -117,7 +118,23 @@ final class ExchangeOnStack {
                 app.stop();
             }
 
+            // the buyer's Trino queries: read, denials, the denial after the revoke
+            String trail =
+                    cliOutput(
+                            dataDir,
+                            "exchange",
+                            "audit",
+                            "--from-trino",
+                            "--buyer",
+                            BUYER,
+                            "--last",
+                            "0",
+                            "--format",
+                            "csv");
+            assertThat(trail).contains("query,ok,trino," + BUYER + "," + P);
             List<String> audit = new ArrayList<>();
+            List<String> queries = new ArrayList<>();
+            lake.table(ExchangeTables.AUDIT).refresh();
             try (CloseableIterable<Record> scan =
                     IcebergGenerics.read(lake.table(ExchangeTables.AUDIT)).build()) {
                 for (Record r : scan) {
@@ -127,8 +144,43 @@ final class ExchangeOnStack {
                                     + r.getField("outcome")
                                     + " "
                                     + r.getField("buyer"));
+                    if ("trino".equals(r.getField("channel"))) {
+                        queries.add(
+                                r.getField("outcome")
+                                        + " "
+                                        + r.getField("product")
+                                        + " "
+                                        + r.getField("detail"));
+                    }
                 }
             }
+            assertThat(queries)
+                    .as("the buyer's Trino queries in exchange.audit")
+                    .anyMatch(q -> q.startsWith("ok " + P + " SELECT count(*)"))
+                    .anyMatch(q -> q.startsWith("denied parking-hourly PERMISSION_DENIED: SELECT"))
+                    .anyMatch(q -> q.startsWith("denied " + P + " PERMISSION_DENIED: SELECT"))
+                    .anyMatch(
+                            q ->
+                                    q.startsWith(
+                                            "denied null PERMISSION_DENIED: SELECT count(*) FROM clean."))
+                    .anyMatch(
+                            q ->
+                                    q.startsWith(
+                                            "denied null PERMISSION_DENIED: SELECT count(*) FROM raw."));
+            // running it again records nothing twice
+            long before = queries.size();
+            cliOutput(dataDir, "exchange", "audit", "--from-trino", "--last", "1");
+            lake.table(ExchangeTables.AUDIT).refresh();
+            long after = 0;
+            try (CloseableIterable<Record> scan =
+                    IcebergGenerics.read(lake.table(ExchangeTables.AUDIT)).build()) {
+                for (Record r : scan) {
+                    if ("trino".equals(r.getField("channel"))) {
+                        after++;
+                    }
+                }
+            }
+            assertThat(after).isEqualTo(before);
             assertThat(audit)
                     .contains(
                             "key_issued ok " + BUYER,

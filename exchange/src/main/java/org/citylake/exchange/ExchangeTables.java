@@ -101,12 +101,12 @@ public final class ExchangeTables implements TableSet {
                         req(
                                 "action",
                                 Types.StringType.get(),
-                                "publish, grant, revoke, key_issued, catalogue or download"),
+                                "publish, grant, revoke, key_issued, catalogue, download or query (a buyer's Trino query)"),
                         req(
                                 "outcome",
                                 Types.StringType.get(),
-                                "ok, unauthorised (401: no or a wrong API key), denied (403: not bought), rate_limited (429), not_found or noop"),
-                        req("channel", Types.StringType.get(), "cli or http"),
+                                "ok, unauthorised (401: no or a wrong API key), denied (403 or Trino Access Denied: not bought), rate_limited (429), not_found, noop or failed (a query's other error)"),
+                        req("channel", Types.StringType.get(), "cli, http or trino"),
                         opt(
                                 "buyer",
                                 Types.StringType.get(),
@@ -120,14 +120,20 @@ public final class ExchangeTables implements TableSet {
                                 Types.StringType.get(),
                                 "release id, when the action concerns one"),
                         opt("file_name", Types.StringType.get(), "file downloaded or asked for"),
-                        opt("client", Types.StringType.get(), "HTTP client address, for http"),
-                        opt("detail", Types.StringType.get(), "what happened, in words"));
+                        opt(
+                                "client",
+                                Types.StringType.get(),
+                                "HTTP client address (http), or trino query <query id> (trino)"),
+                        opt(
+                                "detail",
+                                Types.StringType.get(),
+                                "what happened, in words; for trino the error code and the query text"));
         return new TableDef(
                 TableIdentifier.parse(AUDIT),
                 schema,
                 PartitionSpec.builderFor(schema).day("at").build(),
                 TableRegistry.COMMON_PROPERTIES,
-                "Every publish, grant, revoke, API key issued and download (allowed or refused) of the exchange");
+                "Every publish, grant, revoke, API key issued, download and buyer's Trino query (allowed or refused) of the exchange");
     }
 
     /** The release table of {@code product}: release_id, then the product's columns. */

@@ -13,6 +13,10 @@ package org.citylake.serving;
  *   <li>{@code buyer_*}: may use the catalog but no table yet; the exchange grants {@code exchange}
  *       by adding a table rule.
  *   <li>{@code raw} and {@code ops} (payloads, dead letters, run logs): admin only.
+ *   <li>Queries: everyone may run them, but only admin may view or kill other users' queries
+ *       (everyone sees their own). Without this section Trino lets any user read any other user's
+ *       query text, e.g. a buyer an analyst's. The exchange's audit reads the buyers' queries as
+ *       admin.
  * </ul>
  */
 public final class TrinoAccessRules {
@@ -34,6 +38,10 @@ public final class TrinoAccessRules {
                     {"user": "admin", "privileges": ["SELECT", "INSERT", "DELETE", "UPDATE", "OWNERSHIP", "GRANT_SELECT"]},
                     {"group": "analyst", "catalog": "iceberg", "schema": "clean|gold|ref", "privileges": ["SELECT"]},
                     {"group": "planner", "catalog": "iceberg", "schema": "gold", "privileges": ["SELECT"]}
+                  ],
+                  "queries": [
+                    {"user": "admin", "allow": ["execute", "view", "kill"]},
+                    {"allow": ["execute"]}
                   ]
                 }
                 """;

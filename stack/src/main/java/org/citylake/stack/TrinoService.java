@@ -292,6 +292,9 @@ public final class TrinoService extends SingleProcessService implements Stack.Cl
                         "2GB",
                         "task.concurrency",
                         "2",
+                        // the exchange audits buyers' queries from system.runtime.queries
+                        "query.max-history",
+                        "2000",
                         // Passwords only travel over TLS: no plain HTTP listener at all.
                         "http-server.http.enabled",
                         "false",

@@ -170,7 +170,11 @@ public final class TrinoBench {
         return report;
     }
 
-    private static void loadDemoData(Path home, Path workDir) {
+    /**
+     * Converts the bundled feeds and batch-ingests them, with their reference data, into the bench
+     * stack whose data dir is {@code workDir} (untimed).
+     */
+    public static void loadDemoData(Path home, Path workDir) {
         String dataDir = workDir.toString();
         run(
                 "testdata",
