@@ -22,13 +22,18 @@ class ProductFilesTest {
                         "congestion-hourly",
                         "lighting-daily-road-class",
                         "parking-hourly",
-                        "waste-daily");
+                        "waste-daily",
+                        "waste-district-daily");
         assertThat(products).allSatisfy(p -> assertThat(ProductFiles.validate(p)).isEmpty());
         // products about people or vehicles suppress below k = 10
         assertThat(products)
                 .filteredOn(
                         p ->
-                                List.of("congestion-hourly", "parking-hourly", "waste-daily")
+                                List.of(
+                                                "congestion-hourly",
+                                                "parking-hourly",
+                                                "waste-daily",
+                                                "waste-district-daily")
                                         .contains(p.id()))
                 .allSatisfy(p -> assertThat(p.anonymisation().k()).isEqualTo(10));
         assertThat(

@@ -191,6 +191,16 @@ public final class AnalystViews {
                         + " b.mean_days_between_pickups FROM gold.waste_bin_stats b"
                         + " WHERE b.period_to = (SELECT max(l.period_to) FROM gold.waste_bin_stats l"
                         + " WHERE l.city = b.city)");
+        view(
+                "gold.v_waste_districts_daily",
+                "Waste collection per district of ref.districts and day: pickups, bins, tonnes,"
+                        + " kg per pickup, fill at emptying (0..1), share emptied too early,"
+                        + " overflows; 'outside' for bins in no district (gold.waste_district_daily)",
+                "SELECT d.city, d.service_day, d.district_id, d.district_name, d.bins_emptied,"
+                        + " d.bins, d.tonnes, CASE WHEN d.bins_emptied > 0 THEN"
+                        + " round(1000 * d.tonnes / d.bins_emptied, 1) END AS kg_per_pickup,"
+                        + " d.mean_fill, d.low_fill_share, d.overflows"
+                        + " FROM gold.waste_district_daily d");
         // Congestion by time of day: the hours of every day pooled, peak and off-peak apart.
         view(
                 "gold.v_congestion_time_of_day",

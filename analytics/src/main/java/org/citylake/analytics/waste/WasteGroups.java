@@ -22,6 +22,8 @@ final class WasteGroups {
             new OutputTag<>("waste-bin-stats", Types.POJO(BinStatsRow.class));
     static final OutputTag<PlanStopRow> PLAN =
             new OutputTag<>("waste-route-plan", Types.POJO(PlanStopRow.class));
+    static final OutputTag<DistrictDayRow> DISTRICTS =
+            new OutputTag<>("waste-district-daily", Types.POJO(DistrictDayRow.class));
     static final OutputTag<PlanSummaryRow> SUMMARY =
             new OutputTag<>("waste-plan-summary", Types.POJO(PlanSummaryRow.class));
 
@@ -94,6 +96,7 @@ final class WasteGroups {
             TravelMatrix matrix = Travels.between(points.points(), settings);
             List<RouteKpiRow> routes = Routes.kpis(day, pickups, assets, points, matrix, settings);
             routes.forEach(out::collect);
+            DistrictDays.of(day, pickups, assets, settings).forEach(d -> out.output(DISTRICTS, d));
             WasteAssets.Depot depot = assets.depotOf(null);
             if (depot == null) {
                 return;

@@ -50,6 +50,7 @@ import org.citylake.model.City;
  *       main: Routes (reconstructed, per vehicle) ──────────────────────────► gold.waste_route_kpi
  *       side: DayPlanner (due bins, capacitated VRP) ──────────────────────► gold.waste_route_plan
  *       side: the day's plan against its routes ───────────────────────────► gold.waste_plan_summary
+ *       side: DistrictDays (pickups by the district of their bin) ──────────► gold.waste_district_daily
  * </pre>
  *
  * <p>Rules: {@link BinHistory} (fill cycles, rates, day states), {@link Routes} (reconstruction,
@@ -160,7 +161,9 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                         + " per day, days to full, overflows), gold.waste_route_plan (per day: the"
                         + " bins due, routed by a capacitated VRP solver; stops in order with km"
                         + " and load) and gold.waste_plan_summary (the plan's km and truck hours"
-                        + " against the routes driven); then prints the KPIs and the saving.",
+                        + " against the routes driven) and gold.waste_district_daily (per district"
+                        + " of ref.districts and day: pickups, bins, tonnes, fill, overflows); then"
+                        + " prints the KPIs and the saving.",
                 "Example: citylake run waste --city edinburgh --from 2016-07-04 --to 2016-07-10"
                         + " --osm test-data/osm-monaco/monaco.osm.gz");
     }
@@ -245,6 +248,8 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                 days,
                 WasteTables.PLAN_SUMMARY,
                 days,
+                WasteTables.DISTRICT_DAILY,
+                days,
                 WasteTables.BIN_STATS,
                 period);
     }
@@ -309,6 +314,11 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                 context.rows(
                         WasteTables.PLAN_SUMMARY,
                         outputs.summary().map(new WasteRows.PlanSummary(city))));
+        rows.put(
+                WasteTables.DISTRICT_DAILY,
+                context.rows(
+                        WasteTables.DISTRICT_DAILY,
+                        outputs.districts().map(new WasteRows.DistrictDay(city))));
         return rows;
     }
 
@@ -317,7 +327,8 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
             DataStream<RouteKpiRow> routes,
             DataStream<BinStatsRow> bins,
             DataStream<PlanStopRow> plan,
-            DataStream<PlanSummaryRow> summary) {}
+            DataStream<PlanSummaryRow> summary,
+            DataStream<DistrictDayRow> districts) {}
 
     /** The pure pipeline from events to results; tests call it with their own events. */
     public static Outputs pipeline(
@@ -363,7 +374,8 @@ public final class WasteJob implements AnalyticsJob<WasteSettings> {
                 routes,
                 states.getSideOutput(WasteGroups.BIN_STATS),
                 routes.getSideOutput(WasteGroups.PLAN),
-                routes.getSideOutput(WasteGroups.SUMMARY));
+                routes.getSideOutput(WasteGroups.SUMMARY),
+                routes.getSideOutput(WasteGroups.DISTRICTS));
     }
 
     /** Pickups in {@code [start, end)}. */

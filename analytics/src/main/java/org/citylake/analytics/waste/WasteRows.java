@@ -130,4 +130,28 @@ final class WasteRows {
                     str(s.distanceSource));
         }
     }
+
+    /** {@link DistrictDayRow} → {@code gold.waste_district_daily}. */
+    static final class DistrictDay implements MapFunction<DistrictDayRow, RowData> {
+        private final String city;
+
+        DistrictDay(String city) {
+            this.city = city;
+        }
+
+        @Override
+        public RowData map(DistrictDayRow d) {
+            return GenericRowData.of(
+                    str(city),
+                    d.day,
+                    str(d.districtId),
+                    str(d.districtName),
+                    d.binsEmptied,
+                    d.bins,
+                    d.kg / 1000,
+                    d.meanFill,
+                    d.lowFillShare,
+                    d.overflows);
+        }
+    }
 }

@@ -26,6 +26,7 @@ public final class WasteTables {
     public static final String BIN_STATS = "gold.waste_bin_stats";
     public static final String ROUTE_PLAN = "gold.waste_route_plan";
     public static final String PLAN_SUMMARY = "gold.waste_plan_summary";
+    public static final String DISTRICT_DAILY = "gold.waste_district_daily";
 
     /** The day column of the day tables: the city's local date. */
     public static final String DAY = "service_day";
@@ -41,7 +42,7 @@ public final class WasteTables {
     private WasteTables() {}
 
     public static List<TableDef> all() {
-        return List.of(routeKpi(), binStats(), routePlan(), planSummary());
+        return List.of(routeKpi(), binStats(), routePlan(), planSummary(), districtDaily());
     }
 
     private static TableDef routeKpi() {
@@ -209,5 +210,37 @@ public final class WasteTables {
                 COMMON_PROPERTIES,
                 "Per day: the optimised plan for the bins due against the routes driven, saving in"
                         + " km and truck hours");
+    }
+
+    private static TableDef districtDaily() {
+        Schema schema =
+                schema(
+                        req(CITY, STR, "city of the bins"),
+                        req(DAY, DATE, "local date of the pickups"),
+                        req(
+                                "district_id",
+                                STR,
+                                "ref.districts id of the polygon covering the bin ('outside' when"
+                                        + " none does or the bin has no position)"),
+                        opt("district_name", STR, "ref.districts name"),
+                        req("bins_emptied", INT, "pickups in the district that day"),
+                        req("bins", INT, "distinct bins emptied"),
+                        req("tonnes", DBL, "weight collected, t"),
+                        opt("mean_fill", DBL, "mean filling level before emptying, 0..1"),
+                        opt(
+                                "low_fill_share",
+                                DBL,
+                                "share of pickups below --low-fill (30 %) full: emptied too early"),
+                        req(
+                                "overflows",
+                                INT,
+                                "pickups of bins at or above --overflow-level (100 %) full"));
+        return new TableDef(
+                TableIdentifier.parse(DISTRICT_DAILY),
+                schema,
+                PartitionSpec.builderFor(schema).identity(CITY).identity(DAY).build(),
+                COMMON_PROPERTIES,
+                "Waste collection KPIs per district and day: pickups, bins, tonnes, fill at"
+                        + " emptying, overflows");
     }
 }

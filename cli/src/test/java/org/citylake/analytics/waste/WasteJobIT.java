@@ -198,6 +198,32 @@ class WasteJobIT {
     }
 
     @Test
+    @Order(1)
+    void districtDailyCarriesEveryPickupOfTheDayInTheOneAreaEdinburghHas() {
+        // the bundled Edinburgh data has no ref.districts: every bin is 'outside', one row a day
+        Map<LocalDate, double[]> expected = new TreeMap<>(); // pickups, kg, fill, low
+        for (Pickup p : pickups) {
+            double[] e = expected.computeIfAbsent(p.day(), d -> new double[4]);
+            e[0]++;
+            e[1] += p.kg();
+            e[2] += p.percent() * 0.008;
+            e[3] += p.percent() * 0.008 < 0.3 ? 1 : 0;
+        }
+        List<Record> rows = rows(WasteTables.DISTRICT_DAILY);
+        assertThat(rows).hasSize(expected.size());
+        for (Record r : rows) {
+            assertThat(r.getField("district_id")).isEqualTo("outside");
+            double[] e = expected.get((LocalDate) r.getField(WasteTables.DAY));
+            double pickupsOfDay = num(r, "bins_emptied");
+            assertThat(pickupsOfDay).isEqualTo(e[0]);
+            assertThat(num(r, "bins")).isLessThanOrEqualTo(pickupsOfDay).isPositive();
+            assertThat(num(r, "tonnes") * 1000).isCloseTo(e[1], within(1e-6));
+            assertThat(num(r, "mean_fill") * pickupsOfDay).isCloseTo(e[2], within(1e-9));
+            assertThat(num(r, "low_fill_share") * pickupsOfDay).isCloseTo(e[3], within(1e-9));
+        }
+    }
+
+    @Test
     @Order(2)
     void everyPlanVisitsEachDueBinOnceWithinCapacity() {
         List<Record> stops = rows(WasteTables.ROUTE_PLAN);
