@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The distribution archive ({@code cli/target/citylake-<version>.tar}, built in package) as a user
  * gets it: unpacked into a temporary folder and run with {@code bin/citylake} from another working
- * directory, with a PATH of only the tools the launcher uses (bash, dirname, readlink, java) plus a
- * {@code mvn} that records being called, so the run proves it never builds.
+ * directory, with a PATH of only the tools the launcher uses (bash, dirname, readlink, java, and
+ * for its class-data archive mkdir, tr, xargs, stat, cksum, cut, find, mv, rm, rmdir) plus a {@code
+ * mvn} that records being called, so the run proves it never builds; the demo leaves its class-data
+ * archive, whole, in the user's cache.
  */
 class DistributionIT {
 
@@ -65,7 +67,22 @@ class DistributionIT {
         assertThat(home.getFileName().toString()).startsWith("citylake-");
 
         tools = Files.createDirectories(tmp.resolve("tools"));
-        for (String tool : List.of("bash", "dirname", "readlink")) {
+        // the launcher's tools, with those of its class-data archive (bin/citylake, citylake_cds)
+        for (String tool :
+                List.of(
+                        "bash",
+                        "dirname",
+                        "readlink",
+                        "mkdir",
+                        "tr",
+                        "xargs",
+                        "stat",
+                        "cksum",
+                        "cut",
+                        "find",
+                        "mv",
+                        "rm",
+                        "rmdir")) {
             Files.createSymbolicLink(tools.resolve(tool), hostTool(tool));
         }
         Files.createSymbolicLink(
@@ -225,6 +242,13 @@ class DistributionIT {
             assertThat(written).as("all state under --data-dir").isEmpty();
         }
         assertThat(listing(home)).as("the distribution is left as unpacked").isEqualTo(before);
+        // the demo's classes were recorded for the next demo: a whole archive, no leftovers
+        Path cds = tmp.resolve("user-home/.cache/citylake/cds");
+        try (Stream<Path> archives = Files.list(cds)) {
+            assertThat(archives.map(p -> p.getFileName().toString()))
+                    .anyMatch(name -> name.matches("demo-\\d+\\.jsa"))
+                    .noneMatch(name -> name.endsWith(".tmp") || name.endsWith(".lock"));
+        }
     }
 
     private record Run(int exit, String output) {}

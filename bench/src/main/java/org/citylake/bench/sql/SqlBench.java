@@ -31,8 +31,9 @@ import org.citylake.stack.StackLog;
  *  untimed:  bundled feeds ─► ingest --batch --profile stack ─► private stack (PostgreSQL, S3Proxy,
  *            Trino 476 over HTTPS)                     (skipped with --no-trino)
  *  per repetition, per analyst query, per engine E (duckdb, flink, trino):
- *    one-shot  = a new JVM: citylake sql [--engine E | --profile stack] "query"
- *                (start-up + catalog or connection + query)
+ *    one-shot  = the checkout's launcher, as a user types it: ./citylake sql [--engine E |
+ *                --profile stack] "query" (JVM start with its class-data archive, catalog or
+ *                connection, query); the warm-up records the archive
  *    in-shell  = one warm engine (EmbeddedSql as in citylake sql --shell; for Trino one open JDBC
  *                connection, as its CLI keeps one), the query run --runs times: the median
  *  checked:   every engine gives the same number of rows per query, and the same count of
@@ -92,8 +93,7 @@ public final class SqlBench {
                             + ": build one with `./citylake demo` (or give --data-dir)");
         }
         LakeConfig config = LakeConfig.embedded(lake);
-        Path argfile = work.resolve("java-args");
-        Files.writeString(argfile, jvmArgs(home));
+        Path launcher = home.resolve("citylake");
         Repetitions repetitions = new Repetitions(NAME, System.err);
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, String> counts = new LinkedHashMap<>();
@@ -123,7 +123,7 @@ public final class SqlBench {
                                         m.put(
                                                 "one-shot duckdb " + q.name(),
                                                 oneShot(
-                                                        argfile,
+                                                        launcher,
                                                         work,
                                                         q.duckDb(),
                                                         "--engine",
@@ -133,7 +133,7 @@ public final class SqlBench {
                                         m.put(
                                                 "one-shot flink " + q.name(),
                                                 oneShot(
-                                                        argfile,
+                                                        launcher,
                                                         work,
                                                         q.flink(),
                                                         "--engine",
@@ -164,7 +164,7 @@ public final class SqlBench {
                                             m.put(
                                                     "one-shot trino " + q.name(),
                                                     oneShot(
-                                                            argfile,
+                                                            launcher,
                                                             work,
                                                             q.trino(),
                                                             "--profile",
@@ -239,6 +239,10 @@ public final class SqlBench {
                         + " DuckDB reads the data files of each table's current snapshot, resolved"
                         + " through the Iceberg API before every statement.");
         report.note(
+                "One-shot runs go through the checkout's ./citylake launcher, with class-data"
+                        + " sharing (CITYLAKE_CDS, on by default): the warm-up repetition records the"
+                        + " sql command's archive, the measured ones map it.");
+        report.note(
                 params.trino()
                         ? "Trino's one-shot is `citylake sql --profile stack` in a new JVM (start-up,"
                                 + " TLS connection, query); in-shell is one open JDBC connection, as"
@@ -253,11 +257,11 @@ public final class SqlBench {
      * Wall seconds of {@code citylake sql <options> --format csv "query"} in a new JVM, checked to
      * succeed.
      */
-    private static double oneShot(Path argfile, Path work, String sql, String... options)
+    private static double oneShot(Path launcher, Path work, String sql, String... options)
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = work.resolve("one-shot.out");
-        List<String> command = new ArrayList<>(List.of(java, "@" + argfile, "sql"));
+        List<String> command = new ArrayList<>(List.of(java, "@" + launcher, "sql"));
         command.addAll(List.of(options));
         command.addAll(List.of("--format", "csv", sql));
         long start = System.nanoTime();
@@ -353,36 +357,5 @@ public final class SqlBench {
             }
         }
         return Stats.median(times);
-    }
-
-    /** The launcher's JVM options, for the CLI's one-shot runs. */
-    private static String jvmArgs(Path home) {
-        List<String> args = new ArrayList<>(List.of("-Xmx4g"));
-        args.add("--add-exports=java.base/sun.net.util=ALL-UNNAMED");
-        for (String p :
-                List.of(
-                        "java.lang",
-                        "java.net",
-                        "java.io",
-                        "java.nio",
-                        "sun.nio.ch",
-                        "java.lang.reflect",
-                        "java.text",
-                        "java.time",
-                        "java.util",
-                        "java.util.concurrent",
-                        "java.util.concurrent.atomic",
-                        "java.util.concurrent.locks")) {
-            args.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-        }
-        args.add("-Dcitylake.home=" + quoted(home.toString()));
-        args.add("-cp");
-        args.add(quoted(System.getProperty("java.class.path")));
-        args.add("org.citylake.cli.CityLakeCli");
-        return String.join("\n", args) + "\n";
-    }
-
-    private static String quoted(String arg) {
-        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
