@@ -70,7 +70,7 @@ class CatalogShaclTest {
                         model.listSubjectsWithProperty(
                                         org.apache.jena.vocabulary.RDF.type, DCAT.Dataset)
                                 .toList())
-                .hasSize(6 + 6 + 1); // products, their series (a DatasetSeries is a Dataset), the
+                .hasSize(7 + 7 + 1); // products, their series (a DatasetSeries is a Dataset), the
         // release
         Resource distribution =
                 model.getResource(
