@@ -259,9 +259,8 @@ public final class SqlBench {
      */
     private static double oneShot(Path launcher, Path work, String sql, String... options)
             throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = work.resolve("one-shot.out");
-        List<String> command = new ArrayList<>(List.of(java, "@" + launcher, "sql"));
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "sql"));
         command.addAll(List.of(options));
         command.addAll(List.of("--format", "csv", sql));
         long start = System.nanoTime();

@@ -63,6 +63,29 @@ class SolarDayTest {
         assertThat(summer.sunset().atZone(MONACO).getHour()).isEqualTo(21);
     }
 
+    @Test
+    void sunriseInMonacoOnNewYearsDayMatchesAPublishedTable() {
+        // Published table: Astronomy Answers (L. Strous), "The Position of the Sun: Tables",
+        // aa.quae.nl/en/antwoorden/zonpositie-tabel.html, Table 1 "Time of Sunrise for Days and
+        // Latitudes", row 01-01 of 2002, in local mean time (the table's "local time": the
+        // clock of the place's own meridian, equation of time included): +42° 7:28, +44° 7:35.
+        // Monaco (43.7384° N) lies 0.8692 of the way from +42 to +44: 7:34.08 local mean time;
+        // 7.4246° E is 29.70 minutes ahead of UTC, so 7:04.38 UTC, 08:04 CET. The table's
+        // minutes are rounded, so the check allows the issue's 2 minutes around that value.
+        double meanSolarMinutes = 7 * 60 + 28 + (43.7384 - 42) / 2 * (35 - 28);
+        double utcMinutes = meanSolarMinutes - 4 * 7.4246;
+        Instant published =
+                Instant.parse("2002-01-01T00:00:00Z").plusMillis(Math.round(utcMinutes * 60_000));
+        SolarDay newYearsEve = SolarDay.of(LocalDate.of(2001, 12, 31), 43.7384, 7.4246, MONACO);
+        assertThat(Duration.between(published, newYearsEve.sunrise()).abs())
+                .as(
+                        "sunrise in Monaco on 2002-01-01: %s against the table's %s",
+                        newYearsEve.sunrise(), published)
+                .isLessThan(Duration.ofMinutes(2));
+        assertThat(newYearsEve.sunrise().atZone(MONACO).toLocalTime())
+                .isBetween(java.time.LocalTime.of(8, 2), java.time.LocalTime.of(8, 7));
+    }
+
     /** Sunrise (sign −1) or sunset (+1) on {@code date} (UTC day), two iterations of Meeus. */
     private static Instant meeus(LocalDate date, double lat, double lon, int sign) {
         double minutes = 720; // first guess: noon UTC
