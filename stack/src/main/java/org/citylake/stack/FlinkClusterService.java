@@ -137,7 +137,8 @@ public final class FlinkClusterService implements Service, Stack.ClientSettings 
 
     /**
      * Starts a TaskManager for a running JobManager when none runs (e.g. after the TaskManager JVM
-     * died); jobs with a restart strategy then recover onto its slots. Returns its PID.
+     * died); jobs with a restart strategy then recover onto its slots. It listens on a fresh
+     * loopback RPC port, and this returns its PID once it has registered with the JobManager.
      */
     public long startTaskManager(StackLog log) throws Exception {
         OptionalLong running = taskManager.pid();
@@ -149,18 +150,48 @@ public final class FlinkClusterService implements Service, Stack.ClientSettings 
                     "no Flink jobmanager runs from " + dir + "; start the cluster first");
         }
         install(log);
+        // A fresh RPC address: the JobManager may still hold the dead TaskManager's address
+        // (registered until its heartbeat times out, its remote association gated), and a new
+        // TaskManager at the very same address can fail to register behind it.
+        int rpcPort = Ports.free();
+        List<String> command =
+                command(
+                        dir.resolve("conf"),
+                        "GET_TM_RESOURCE_PARAMS",
+                        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                        "taskmanager");
+        command.add("-D");
+        command.add("taskmanager.rpc.port=" + rpcPort);
         long tm =
                 taskManager.start(
-                        command(
-                                dir.resolve("conf"),
-                                "GET_TM_RESOURCE_PARAMS",
-                                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-                                "taskmanager"),
-                        Map.of("FLINK_CONF_DIR", dir.resolve("conf").toString()),
-                        dir);
-        log.info("flink taskmanager (pid " + tm + ") started");
-        Waits.until("flink", START_TIMEOUT, this::health, taskManager);
+                        command, Map.of("FLINK_CONF_DIR", dir.resolve("conf").toString()), dir);
+        log.info("flink taskmanager (pid " + tm + ", rpc port " + rpcPort + ") started");
+        // Healthy when this TaskManager has registered, not when the dead one still counts.
+        Waits.until("flink taskmanager", START_TIMEOUT, () -> registered(rpcPort), taskManager);
         return tm;
+    }
+
+    /** Up when a TaskManager at loopback RPC port {@code rpcPort} is registered. */
+    Health registered(int rpcPort) {
+        try {
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(restAddress() + "/taskmanagers"))
+                                            .timeout(Duration.ofSeconds(3))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            for (JsonNode t : new ObjectMapper().readTree(response.body()).path("taskmanagers")) {
+                // ids are <host>:<rpc port>-<random>, e.g. localhost:40783-a5c80d
+                if (t.path("id").asText().contains(":" + rpcPort + "-")) {
+                    return Health.up("taskmanager " + t.path("id").asText() + " registered");
+                }
+            }
+            return Health.down("no taskmanager at rpc port " + rpcPort + " registered yet");
+        } catch (Exception e) {
+            return Health.down("REST /taskmanagers failed: " + e.getMessage());
+        }
     }
 
     /**

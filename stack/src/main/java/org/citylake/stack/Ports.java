@@ -39,7 +39,7 @@ public final class Ports {
         }
     }
 
-    /** A free ephemeral loopback port, for tests. */
+    /** A free ephemeral loopback port (tests; a restarted Flink TaskManager's RPC port). */
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return socket.getLocalPort();
