@@ -124,7 +124,19 @@ class CityOnboardingIT {
                     .contains(P2 + " 2024-04-05T21:00:00Z", P2 + " 2024-04-05T13:00:00Z");
         }
 
-        lake.cli("run", "parking", "--from", "2024-04-06", "--to", "2024-04-07", "--city", CITY);
+        CliLake.Output april =
+                lake.run(
+                        "run",
+                        "parking",
+                        "--from",
+                        "2024-04-06",
+                        "--to",
+                        "2024-04-07",
+                        "--city",
+                        CITY);
+        assertThat(april.exit()).isZero();
+        // the printed garages carry their ref.parking_lots names, not the tails of their ids
+        assertThat(april.out()).contains("Wynyard", "Goulburn St").doesNotContain("| P1 ");
         lake.cli("run", "parking", "--from", "2024-10-06", "--to", "2024-10-07", "--city", CITY);
         lake.cli("run", "traffic", "--from", "2024-04-06", "--to", "2024-04-07", "--city", CITY);
         lake.cli("run", "traffic", "--from", "2024-10-06", "--to", "2024-10-07", "--city", CITY);
