@@ -171,18 +171,22 @@ public final class FlinkClusterService implements Service, Stack.ClientSettings 
         return tm;
     }
 
+    /** GET {@code path} of the cluster's REST API, as JSON (3 s timeout). */
+    private JsonNode rest(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(restAddress() + path))
+                                        .timeout(Duration.ofSeconds(3))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
     /** Up when a TaskManager at loopback RPC port {@code rpcPort} is registered. */
     Health registered(int rpcPort) {
         try {
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient()
-                            .send(
-                                    HttpRequest.newBuilder(
-                                                    URI.create(restAddress() + "/taskmanagers"))
-                                            .timeout(Duration.ofSeconds(3))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
-            for (JsonNode t : new ObjectMapper().readTree(response.body()).path("taskmanagers")) {
+            for (JsonNode t : rest("/taskmanagers").path("taskmanagers")) {
                 // ids are <host>:<rpc port>-<random>, e.g. localhost:40783-a5c80d
                 if (t.path("id").asText().contains(":" + rpcPort + "-")) {
                     return Health.up("taskmanager " + t.path("id").asText() + " registered");
@@ -297,14 +301,7 @@ public final class FlinkClusterService implements Service, Stack.ClientSettings 
             return Health.down("nothing listens on " + restAddress());
         }
         try {
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient()
-                            .send(
-                                    HttpRequest.newBuilder(URI.create(restAddress() + "/overview"))
-                                            .timeout(Duration.ofSeconds(3))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
-            JsonNode overview = new ObjectMapper().readTree(response.body());
+            JsonNode overview = rest("/overview");
             int taskManagers = overview.path("taskmanagers").asInt();
             int slots = overview.path("slots-total").asInt();
             return taskManagers > 0
