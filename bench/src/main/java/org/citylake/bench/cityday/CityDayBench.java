@@ -131,11 +131,7 @@ public final class CityDayBench {
                                 params.reps(),
                                 run ->
                                         oneDay(
-                                                workDir.resolve(
-                                                        "lake-"
-                                                                + (run.warmup()
-                                                                        ? "warmup"
-                                                                        : "r" + run.index())),
+                                                workDir.resolve("lake-" + run.id()),
                                                 feeds,
                                                 params,
                                                 expected,

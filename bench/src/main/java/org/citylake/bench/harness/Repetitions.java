@@ -22,12 +22,18 @@ public final class Repetitions {
     /**
      * Which run this is.
      *
-     * @param index 1-based index among the measured repetitions; 0 for a warm-up
+     * @param index 1-based index among the measured repetitions, or among the warm-ups for a
+     *     warm-up (runs that create something by name need a distinct name for each)
      * @param warmup true for a warm-up run (its values are discarded)
      */
     public record Run(int index, boolean warmup) {
         public String name() {
-            return warmup ? "warm-up" : "rep " + index;
+            return warmup ? "warm-up " + index : "rep " + index;
+        }
+
+        /** A short id for names of things the run creates: {@code warmup2}, {@code r3}. */
+        public String id() {
+            return (warmup ? "warmup" : "r") + index;
         }
     }
 
@@ -51,7 +57,7 @@ public final class Repetitions {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (int i = 0; i < warmups + reps; i++) {
             boolean warmup = i < warmups;
-            Run run = new Run(warmup ? 0 : i - warmups + 1, warmup);
+            Run run = new Run(warmup ? i + 1 : i - warmups + 1, warmup);
             long started = System.nanoTime();
             Map<String, Double> metrics;
             try {

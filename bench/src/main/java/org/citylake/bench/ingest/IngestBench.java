@@ -205,7 +205,7 @@ public final class IngestBench {
     }
 
     private static String runName(Repetitions.Run run) {
-        return run.warmup() ? "warmup" : "r" + run.index();
+        return run.id();
     }
 
     private static long produce(String bootstrap, ScaledTrafficDay day, long readings)
