@@ -49,6 +49,26 @@ class AarhusTrafficIT {
         assertThat(lake.count("raw.traffic")).isEqualTo(expected.rows());
     }
 
+    /**
+     * The checkpoint that commits a bounded replay's last files comes when every task has seen the
+     * end of its input (Flink triggers it then), not at the next periodic one: with a one-day
+     * interval that would almost surely come after the timeout.
+     */
+    @Test
+    void aBoundedReplayIsCommittedWithoutWaitingForThePeriodicCheckpoint() throws Exception {
+        LakeFixture lake = new LakeFixture(dir);
+        lake.loadRef(feeds);
+        JobClient job = lake.submit(lake.plan(replay, 0, Duration.ofDays(1), null));
+        try {
+            job.getJobExecutionResult().get(3, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.TimeoutException e) {
+            job.cancel().get();
+            throw new AssertionError("the replay waited for the periodic checkpoint", e);
+        }
+        assertThat(lake.count("clean.traffic_flow")).isEqualTo(expected.distinctValid());
+        assertThat(lake.count("raw.traffic")).isEqualTo(expected.rows());
+    }
+
     @Test
     void stoppedAfterACheckpointAndRestartedItCommitsEveryReadingExactlyOnce() throws Exception {
         LakeFixture lake = new LakeFixture(dir);
