@@ -18,8 +18,9 @@ import org.apache.flink.runtime.rpc.pekko.PekkoRpcSystemLoader;
  *                                            ├ first time: Flink's PekkoRpcSystemLoader
  *                                            │   (copies its RPC jar to a temp file, opens a
  *                                            │    class loader for Pekko and Scala)
- *                                            └ every time: that system, whose close() is a no-op;
- *                                              the JVM's shutdown closes it once
+ *                                            └ every time: that system, whose close() only
+ *                                              releases it; the JVM's shutdown closes it once
+ *                                              no MiniCluster holds it (waiting up to 2 s)
  * </pre>
  *
  * <p>Flink's own loader does the copy and opens a new class loader for every MiniCluster, so every
@@ -29,7 +30,13 @@ import org.apache.flink.runtime.rpc.pekko.PekkoRpcSystemLoader;
  */
 public final class SharedRpcSystemLoader implements RpcSystemLoader {
 
+    /** How long the JVM's shutdown waits for MiniClusters still closing before it closes. */
+    private static final long SHUTDOWN_WAIT_MS = 2_000;
+
     private static RpcSystem shared;
+
+    /** MiniClusters (and other users) holding the shared system, not yet closed. */
+    private static int users;
 
     @Override
     public int getLoadPriority() {
@@ -43,16 +50,53 @@ public final class SharedRpcSystemLoader implements RpcSystemLoader {
 
     private static synchronized RpcSystem system(Configuration config) {
         if (shared == null) {
-            RpcSystem loaded = new PekkoRpcSystemLoader().loadRpcSystem(config);
+            shared = new PekkoRpcSystemLoader().loadRpcSystem(config);
             Runtime.getRuntime()
-                    .addShutdownHook(new Thread(loaded::close, "citylake-rpc-system-close"));
-            shared = loaded;
+                    .addShutdownHook(
+                            new Thread(
+                                    SharedRpcSystemLoader::closeAtExit,
+                                    "citylake-rpc-system-close"));
         }
+        users++;
         return shared;
     }
 
+    private static synchronized void released() {
+        users--;
+        SharedRpcSystemLoader.class.notifyAll();
+    }
+
+    /**
+     * Closes the shared system (its class loader, its jar copy) once no MiniCluster uses it: a
+     * MiniCluster a command left closing in the background gets a moment to finish, so Pekko's
+     * threads never find their class loader closed under them.
+     */
+    private static synchronized void closeAtExit() {
+        long deadline = System.currentTimeMillis() + SHUTDOWN_WAIT_MS;
+        try {
+            for (long left = SHUTDOWN_WAIT_MS; users > 0 && left > 0; ) {
+                SharedRpcSystemLoader.class.wait(left);
+                left = deadline - System.currentTimeMillis();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (users == 0) {
+            shared.close();
+        }
+        // else a MiniCluster is still running as the JVM ends: its threads end with it, and the
+        // jar copy stays in the temporary directory, as after a killed JVM
+    }
+
     /** The shared system, as one MiniCluster sees it: closing it leaves it to the others. */
-    private record Shared(RpcSystem system) implements RpcSystem {
+    private static final class Shared implements RpcSystem {
+
+        private final RpcSystem system;
+        private boolean closed;
+
+        Shared(RpcSystem system) {
+            this.system = system;
+        }
 
         @Override
         public RpcServiceBuilder localServiceBuilder(Configuration configuration) {
@@ -87,8 +131,12 @@ public final class SharedRpcSystemLoader implements RpcSystemLoader {
         }
 
         @Override
-        public void close() {
-            // shared: closed once, at the JVM's shutdown
+        public synchronized void close() {
+            // shared: released here, closed once at the JVM's shutdown
+            if (!closed) {
+                closed = true;
+                released();
+            }
         }
     }
 }
