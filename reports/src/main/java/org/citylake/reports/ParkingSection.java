@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.data.Record;
+import org.citylake.analytics.parking.ParkingLots;
 import org.citylake.analytics.parking.ParkingTables;
 import org.citylake.lakehouse.Lake;
 import org.citylake.model.City;
@@ -47,7 +48,7 @@ final class ParkingSection {
                         ParkingTables.DAILY,
                         city.id(),
                         r -> period.contains((java.time.LocalDate) r.getField("local_date")));
-        List<Peak> peaks = peaks(daily.rows(), names(lake, city));
+        List<Peak> peaks = peaks(daily.rows(), ParkingLots.names(lake, city.id()));
         if (peaks.isEmpty()) {
             return Section.absent(
                     ID,
@@ -144,16 +145,6 @@ final class ParkingSection {
 
     private static Integer min(Integer a, Integer b) {
         return a == null ? b : b == null ? a : Integer.valueOf(Math.min(a, b));
-    }
-
-    private static Map<String, String> names(Lake lake, City city) {
-        Map<String, String> names = new HashMap<>();
-        for (Record r : GoldRows.read(lake, "ref.parking_lots", city.id(), x -> true).rows()) {
-            if (r.getField("name") != null) {
-                names.put((String) r.getField("id"), (String) r.getField("name"));
-            }
-        }
-        return names;
     }
 
     private static JFreeChart chart(List<Peak> peaks) {

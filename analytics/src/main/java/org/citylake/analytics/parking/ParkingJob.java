@@ -1,8 +1,6 @@
 package org.citylake.analytics.parking;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,10 +18,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
-import org.apache.iceberg.io.CloseableIterable;
 import org.citylake.analytics.job.AnalyticsJob;
 import org.citylake.analytics.job.Committed;
 import org.citylake.analytics.job.GroupAtEnd;
@@ -243,25 +239,6 @@ public final class ParkingJob implements AnalyticsJob<ParkingSettings> {
     }
 
     /** The garages' names in ref.parking_lots (current snapshot), by lot id. */
-    private static Map<String, String> lotNames(Committed run, String city) {
-        Map<String, String> names = new TreeMap<>();
-        try (CloseableIterable<Record> lots =
-                IcebergGenerics.read(run.lake().table("ref.parking_lots"))
-                        .where(Expressions.equal(TableRegistry.CITY, city))
-                        .select("id", "name")
-                        .build()) {
-            for (Record r : lots) {
-                Object name = r.getField("name");
-                if (name != null && !name.toString().isBlank()) {
-                    names.put((String) r.getField("id"), name.toString());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read ref.parking_lots", e);
-        }
-        return names;
-    }
-
     /** A garage as printed: its name, else the last part of its id (ALL stays ALL). */
     private static String label(Map<String, String> names, String lot) {
         return names.getOrDefault(lot, lot.substring(lot.lastIndexOf(':') + 1));
@@ -281,7 +258,7 @@ public final class ParkingJob implements AnalyticsJob<ParkingSettings> {
         out.printf(
                 "%nBusiest garages, %s %s..%s (hours with more than 90 %% of the spots taken):%n",
                 days.city(), days.from(), days.to());
-        Map<String, String> names = lotNames(run, days.city());
+        Map<String, String> names = ParkingLots.names(run.lake(), days.city());
         List<List<String>> cells = new ArrayList<>();
         for (Record r : ranked.subList(0, Math.min(top, ranked.size()))) {
             String lot = (String) r.getField("lot_id");
@@ -342,7 +319,7 @@ public final class ParkingJob implements AnalyticsJob<ParkingSettings> {
                 window.train().to(),
                 window.test().from(),
                 window.test().to());
-        Map<String, String> names = lotNames(run, city);
+        Map<String, String> names = ParkingLots.names(run.lake(), city);
         List<List<String>> cells = new ArrayList<>();
         List<String> lots = new ArrayList<>(byLot.keySet());
         if (lots.remove(ForecastSkill.ALL_LOTS)) {
