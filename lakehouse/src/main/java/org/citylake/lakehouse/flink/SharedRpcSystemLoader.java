@@ -24,7 +24,7 @@ import org.apache.flink.runtime.rpc.pekko.PekkoRpcSystemLoader;
  * </pre>
  *
  * <p>Flink's own loader does the copy and opens a new class loader for every MiniCluster, so every
- * embedded job loaded and JIT-compiled Pekko and Scala afresh: about 1.5 s of CPU per job start
+ * embedded job loaded and JIT-compiled Pekko and Scala afresh: about 1.7 CPU-s and 1.1 s per job
  * ({@code citylake bench ingest}). Found through {@code ServiceLoader}; a Flink cluster's own
  * processes, which do not have CityLake on their class path, use Flink's loader as ever.
  */
