@@ -223,8 +223,11 @@ public final class DirectForecaster {
         }
     }
 
-    /** The best candidate of {@code grid} for horizon {@code h}, by validation RMSE. */
-    private static HorizonModel tune(
+    /**
+     * The best candidate of {@code grid} for horizon {@code h}, by validation RMSE (package-private
+     * for {@code WeatherOracleExperiment}, which tunes single horizons).
+     */
+    static HorizonModel tune(
             CityHours data,
             Window train,
             Window validate,
