@@ -48,6 +48,44 @@ public final class CpuTime {
         return total;
     }
 
+    /**
+     * CPU seconds this JVM's JIT compiler threads have used so far (HotSpot's {@code C1/C2
+     * CompilerThread}s, from {@code /proc/self/task}), or {@code NaN} where there is no such
+     * directory. The process CPU includes it: JIT compilation is warm-up, which a long-running job
+     * stops paying, so the benches report it beside the total.
+     */
+    public static double compilerSeconds() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return Double.NaN;
+        }
+        double total = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8);
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        total +=
+                                threadSeconds(
+                                        Files.readString(
+                                                task.resolve("stat"), StandardCharsets.UTF_8));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // a thread that ended between the listing and the read: nothing to add
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return total;
+    }
+
+    /** utime + stime of one thread, in seconds, from the text of its {@code stat} file. */
+    static double threadSeconds(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+
     /** utime + stime + cutime + cstime of one process, in seconds; 0 when unreadable. */
     static double procSeconds(long pid) {
         try {

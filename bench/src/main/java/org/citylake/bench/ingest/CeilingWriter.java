@@ -36,7 +36,11 @@ final class CeilingWriter {
     private static final int CHUNK = 50_000;
 
     /** Timed seconds and the CPU seconds this JVM used in them. */
-    record Timing(double seconds, double cpuSeconds) {}
+    /**
+     * Timed seconds and CPU seconds; {@code jitSeconds}: the JIT compilers' part of the CPU (NaN
+     * where unreadable).
+     */
+    record Timing(double seconds, double cpuSeconds, double jitSeconds) {}
 
     private CeilingWriter() {}
 
@@ -59,6 +63,7 @@ final class CeilingWriter {
                         Duration.ofMinutes(5));
         double seconds = 0;
         double cpu = 0;
+        double jit = 0;
         long offset = 0;
         List<RowData> rawRows = new ArrayList<>(CHUNK);
         List<RowData> cleanRows = new ArrayList<>(CHUNK);
@@ -82,6 +87,7 @@ final class CeilingWriter {
                 cleanRows.add(cleanTable.row(accepted.reading(), message, now));
             }
             double cpu0 = org.citylake.bench.harness.CpuTime.thisProcessSeconds();
+            double jit0 = org.citylake.bench.harness.CpuTime.compilerSeconds();
             long t0 = System.nanoTime();
             for (RowData row : rawRows) {
                 rawWriter.write(row);
@@ -91,14 +97,17 @@ final class CeilingWriter {
             }
             seconds += (System.nanoTime() - t0) / 1e9;
             cpu += org.citylake.bench.harness.CpuTime.thisProcessSeconds() - cpu0;
+            jit += org.citylake.bench.harness.CpuTime.compilerSeconds() - jit0;
         }
         double cpu0 = org.citylake.bench.harness.CpuTime.thisProcessSeconds();
+        double jit0 = org.citylake.bench.harness.CpuTime.compilerSeconds();
         long t0 = System.nanoTime();
         commit(raw, rawWriter.complete());
         commit(clean, cleanWriter.complete());
         seconds += (System.nanoTime() - t0) / 1e9;
         cpu += org.citylake.bench.harness.CpuTime.thisProcessSeconds() - cpu0;
-        return new Timing(seconds, cpu);
+        jit += org.citylake.bench.harness.CpuTime.compilerSeconds() - jit0;
+        return new Timing(seconds, cpu, jit);
     }
 
     private static TaskWriter<RowData> writer(Table table) {

@@ -128,6 +128,7 @@ public final class IngestBench {
                                 label + " CPU (Flink JVM)",
                                 "CPU-s per million readings",
                                 values.get("cpu_s_per_million")));
+                addJit(report, label + " CPU (Flink JVM)", values, false);
                 report.add(
                         Series.measured(
                                 label + " CPU (Kafka, S3Proxy, PostgreSQL)",
@@ -153,6 +154,7 @@ public final class IngestBench {
                             "ceiling CPU (this JVM)",
                             "CPU-s per million readings",
                             ceiling.get("cpu_s_per_million")));
+            addJit(report, "ceiling CPU (this JVM)", ceiling, true);
         }
 
         double best = 0;
@@ -244,6 +246,33 @@ public final class IngestBench {
         return acked;
     }
 
+    /**
+     * The JIT compilers' share of a CPU series, and the series without it (JIT compilation is
+     * warm-up: the job keeps compiling for many runs of a fresh JVM, a long-running one stops).
+     * Nothing where the compiler threads cannot be read.
+     */
+    private static void addJit(
+            Report report, String cpuLabel, Map<String, List<Double>> values, boolean reference) {
+        List<Double> cpu = values.get("cpu_s_per_million");
+        List<Double> jit = values.get("jit_cpu_s_per_million");
+        if (jit == null || jit.stream().anyMatch(v -> v.isNaN())) {
+            return;
+        }
+        List<Double> without = new ArrayList<>();
+        for (int i = 0; i < cpu.size(); i++) {
+            without.add(cpu.get(i) - jit.get(i));
+        }
+        String unit = "CPU-s per million readings";
+        report.add(
+                reference
+                        ? Series.reference(cpuLabel + ", of which JIT compilation", unit, jit)
+                        : Series.measured(cpuLabel + ", of which JIT compilation", unit, jit));
+        report.add(
+                reference
+                        ? Series.reference(cpuLabel + " without JIT compilation", unit, without)
+                        : Series.measured(cpuLabel + " without JIT compilation", unit, without));
+    }
+
     private static Map<String, Double> ingestOnce(
             BenchStack stack,
             Path scaledFeeds,
@@ -269,12 +298,14 @@ public final class IngestBench {
 
         List<Long> servicePids = new ArrayList<>(stack.pids().values());
         double cpu0 = CpuTime.thisProcessSeconds();
+        double jit0 = CpuTime.compilerSeconds();
         double services0 = CpuTime.processesSeconds(servicePids);
         long t0 = System.nanoTime();
         JobClient job = IngestJob.submit(lake, plan);
         job.getJobExecutionResult().get();
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = CpuTime.thisProcessSeconds() - cpu0;
+        double jit = CpuTime.compilerSeconds() - jit0;
         double services = CpuTime.processesSeconds(servicePids) - services0;
 
         try (Lake l = Lake.open(lake)) {
@@ -286,6 +317,7 @@ public final class IngestBench {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("readings_per_s", expected / seconds);
         m.put("cpu_s_per_million", cpu / expected * 1e6);
+        m.put("jit_cpu_s_per_million", jit / expected * 1e6);
         m.put("services_cpu_s_per_million", services / expected * 1e6);
         return m;
     }
@@ -303,6 +335,7 @@ public final class IngestBench {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("readings_per_s", readings / timing.seconds());
             m.put("cpu_s_per_million", timing.cpuSeconds() / readings * 1e6);
+            m.put("jit_cpu_s_per_million", timing.jitSeconds() / readings * 1e6);
             return m;
         }
     }
