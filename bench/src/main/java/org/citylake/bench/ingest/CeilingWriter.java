@@ -35,10 +35,9 @@ final class CeilingWriter {
     private static final long TARGET_FILE_SIZE = 128L * 1024 * 1024;
     private static final int CHUNK = 50_000;
 
-    /** Timed seconds and the CPU seconds this JVM used in them. */
     /**
-     * Timed seconds and CPU seconds; {@code jitSeconds}: the JIT compilers' part of the CPU (NaN
-     * where unreadable).
+     * Timed seconds and the CPU seconds this JVM used in them; {@code jitSeconds}: the JIT
+     * compilers' part of that CPU (NaN where unreadable).
      */
     record Timing(double seconds, double cpuSeconds, double jitSeconds) {}
 
