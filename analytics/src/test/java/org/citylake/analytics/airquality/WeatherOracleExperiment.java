@@ -1,12 +1,14 @@
 package org.citylake.analytics.airquality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,7 +58,7 @@ class WeatherOracleExperiment {
         List<AirReading> observed = BeijingCsv.readings(STATION);
         observed.sort(Comparator.comparingLong(r -> r.observedAtMs));
         CityHours asTheJobSeesIt = BeijingCsv.hours(observed);
-        java.time.ZoneId zone = asTheJobSeesIt.zone();
+        ZoneId zone = asTheJobSeesIt.zone();
         Window trainA = window("2010-01-01", "2012-12-31", zone);
         Window validateA = window("2013-01-01", "2013-12-31", zone);
         Window testA = window("2014-01-01", "2014-12-31", zone);
@@ -102,11 +104,7 @@ class WeatherOracleExperiment {
         }
     }
 
-    private static org.assertj.core.data.Offset<Double> within(double d) {
-        return org.assertj.core.data.Offset.offset(d);
-    }
-
-    private static Window window(String first, String last, java.time.ZoneId zone) {
+    private static Window window(String first, String last, ZoneId zone) {
         return Window.of(LocalDate.parse(first), LocalDate.parse(last), zone);
     }
 
