@@ -82,7 +82,7 @@ public final class CpuTime {
 
     /** utime + stime of one thread, in seconds, from the text of its {@code stat} file. */
     static double threadSeconds(String stat) {
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        String[] f = fieldsAfterName(stat);
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
@@ -99,15 +99,21 @@ public final class CpuTime {
 
     /** CPU seconds from the text of a {@code /proc/<pid>/stat} file. */
     static double parseStat(String stat) {
-        // The command name (field 2) may contain spaces: fields after it follow the last ')'.
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-        // f[0] is field 3 (state); utime is field 14 → f[11]; stime f[12]; cutime f[13]; cstime
-        // f[14].
+        String[] f = fieldsAfterName(stat);
         long ticks =
                 Long.parseLong(f[11])
                         + Long.parseLong(f[12])
                         + Long.parseLong(f[13])
                         + Long.parseLong(f[14]);
         return ticks / TICKS_PER_SECOND;
+    }
+
+    /**
+     * The fields of a {@code stat} text after the command name. The name (field 2) may contain
+     * spaces, so they follow the last ')': f[0] is field 3 (state), utime (field 14) is f[11],
+     * stime f[12], cutime f[13], cstime f[14].
+     */
+    private static String[] fieldsAfterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
     }
 }
