@@ -3,6 +3,8 @@ package org.citylake.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.io.output.TeeOutputStream;
 import org.citylake.ingest.AarhusTraffic;
 import org.citylake.lakehouse.config.LakeConfig;
 import org.citylake.lakehouse.config.LakeOptions;
@@ -45,6 +48,7 @@ class StackE2EIT {
 
     @TempDir Path dataDir;
     private final List<Long> pids = new ArrayList<>();
+    private String lastErrors = "";
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -66,7 +70,7 @@ class StackE2EIT {
                         LakeOptions.KAFKA_PORT.key() + "=" + Ports.freePair(),
                         LakeOptions.TRINO_PORT.key() + "=" + Ports.free(),
                         ""));
-        assertThat(cli("stack", "up")).isZero();
+        ok("stack", "up");
         pids.addAll(stackPids());
         assertThat(pids).hasSize(4);
 
@@ -79,19 +83,17 @@ class StackE2EIT {
                     NewFeedsEndToEndIT.PROJECT_FEEDS.resolve(feed + ".feed.json"),
                     feedsD.resolve(feed + ".feed.json"));
         }
-        assertThat(
-                        cli(
-                                "testdata",
-                                "generate",
-                                "--feed",
-                                String.join(",", NEW_FEEDS),
-                                "--city",
-                                "wuhan",
-                                "--readings",
-                                "60",
-                                "--seed",
-                                "11"))
-                .isZero();
+        ok(
+                "testdata",
+                "generate",
+                "--feed",
+                String.join(",", NEW_FEEDS),
+                "--city",
+                "wuhan",
+                "--readings",
+                "60",
+                "--seed",
+                "11");
         List<GeneratedFeed> generated = new ArrayList<>();
         for (String feed : NEW_FEEDS) {
             generated.add(
@@ -99,15 +101,13 @@ class StackE2EIT {
                             GeneratedFeed.path(dataDir.resolve("feeds"), "wuhan", feed)));
         }
 
-        assertThat(
-                        cli(
-                                "demo",
-                                "--profile",
-                                "stack",
-                                "--no-progress",
-                                "--source",
-                                AarhusTraffic.TEST_DATA.toString()))
-                .isZero();
+        ok(
+                "demo",
+                "--profile",
+                "stack",
+                "--no-progress",
+                "--source",
+                AarhusTraffic.TEST_DATA.toString());
 
         LakeConfig config = config();
         TrinoClient admin = TrinoClient.fromConfig(config);
@@ -221,10 +221,10 @@ class StackE2EIT {
         ExchangeOnStack.check(dataDir, config);
 
         // Restart: down stops every process; up brings back the lake, catalog and views.
-        assertThat(cli("stack", "down")).isZero();
+        ok("stack", "down");
         assertThat(pids).allSatisfy(pid -> assertThat(alive(pid)).as("pid " + pid).isFalse());
         assertThat(cli("stack", "status")).as("status reports the stack down").isEqualTo(3);
-        assertThat(cli("stack", "up")).isZero();
+        ok("stack", "up");
         pids.addAll(stackPids());
         assertThat(count(analyst, "clean.traffic_flow")).isEqualTo(traffic.distinctValid());
         assertThat(count(analyst, "clean.v_traffic_hourly")).isEqualTo(hourlyRows);
@@ -232,17 +232,38 @@ class StackE2EIT {
                 .isEqualTo(generated.get(0).clean().get("clean.water_quality"));
         assertThat(AnalystViews.VIEWS).containsKey("clean.v_traffic_hourly");
 
-        assertThat(cli("stack", "down")).isZero();
+        ok("stack", "down");
         assertThat(pids).allSatisfy(pid -> assertThat(alive(pid)).as("pid " + pid).isFalse());
     }
 
     /** The project's descriptor-only feeds, in the order generated. */
     private static final List<String> NEW_FEEDS = List.of("water", "noise");
 
+    /**
+     * Runs {@code citylake <args> --data-dir <dataDir>}; what it prints on stderr goes through and
+     * is kept in {@link #lastErrors}, so a failing step's own error ends up in the assertion.
+     */
     private int cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--data-dir", dataDir.toString()));
-        return CityLakeCli.execute(all.toArray(String[]::new));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(
+                new PrintStream(new TeeOutputStream(stderr, errors), true, StandardCharsets.UTF_8));
+        try {
+            return CityLakeCli.execute(all.toArray(String[]::new));
+        } finally {
+            System.setErr(stderr);
+            lastErrors = errors.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Runs {@code citylake <args>} and requires exit code 0, quoting its stderr if not. */
+    private void ok(String... args) {
+        int exit = cli(args);
+        assertThat(exit)
+                .as("citylake %s, which printed on stderr:%n%s", String.join(" ", args), lastErrors)
+                .isZero();
     }
 
     private LakeConfig config() {
