@@ -18,6 +18,11 @@ public final class CpuTime {
 
     private CpuTime() {}
 
+    /** CPU nanoseconds the calling thread has used so far. */
+    public static long thisThreadNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     /** CPU seconds this JVM has used so far. */
     public static double thisProcessSeconds() {
         if (ManagementFactory.getOperatingSystemMXBean()

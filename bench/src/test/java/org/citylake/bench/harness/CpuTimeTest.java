@@ -21,6 +21,23 @@ class CpuTimeTest {
     }
 
     @Test
+    void aThreadsCpuTimeGrowsWithItsWorkAndNotWithItsSleep() throws InterruptedException {
+        long t0 = CpuTime.thisThreadNanos();
+        Thread.sleep(200);
+        long slept = CpuTime.thisThreadNanos() - t0;
+        long sum = 0;
+        long t1 = CpuTime.thisThreadNanos();
+        for (int round = 0; round < 200; round++) {
+            sum += work(round);
+        }
+        long worked = CpuTime.thisThreadNanos() - t1;
+        assertThat(sum).isNotZero();
+        // sleeping costs next to nothing; the loop costs CPU time
+        assertThat(slept).isLessThan(50_000_000L);
+        assertThat(worked).isGreaterThan(slept).isPositive();
+    }
+
+    @Test
     void theCompilerThreadsOfThisJvmHaveWorked() {
         assumeThat(Files.isDirectory(Path.of("/proc/self/task"))).isTrue();
         // compile a loop hot enough for C2, so the compilers have spent well over a tick

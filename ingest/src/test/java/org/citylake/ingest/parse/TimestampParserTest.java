@@ -29,6 +29,25 @@ class TimestampParserTest {
         assertThat(copenhagen.instant(text)).isEqualTo(Instant.parse(expected));
     }
 
+    @Test
+    void oneParserReadsEachTimestampInItsOwnOffsetWhenTheOffsetsAlternate() {
+        // the parser keeps the previous offset; a different one must not be read as it
+        assertThat(copenhagen.instant("2021-01-11T15:51:02+05:30"))
+                .isEqualTo(Instant.parse("2021-01-11T10:21:02Z"));
+        assertThat(copenhagen.instant("2021-01-11T15:51:02-03:00"))
+                .isEqualTo(Instant.parse("2021-01-11T18:51:02Z"));
+        assertThat(copenhagen.instant("2021-01-11T15:51:02+03:00"))
+                .isEqualTo(Instant.parse("2021-01-11T12:51:02Z"));
+        assertThat(copenhagen.instant("2021-01-11T15:51:02+05:30"))
+                .isEqualTo(Instant.parse("2021-01-11T10:21:02Z"));
+        assertThat(copenhagen.instant("2021-01-11T15:51:02+05:30"))
+                .isEqualTo(Instant.parse("2021-01-11T10:21:02Z"));
+        assertThat(copenhagen.instant("2021-01-11T15:51:02Z"))
+                .isEqualTo(Instant.parse("2021-01-11T15:51:02Z"));
+        assertThat(copenhagen.instant("2021-01-11T15:51:02+00:00"))
+                .isEqualTo(Instant.parse("2021-01-11T15:51:02Z"));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "2024-01-15T12:00:00,  2024-01-15T11:00:00Z", // CET, +01:00
