@@ -180,6 +180,8 @@ public final class BenchCli implements Runnable {
                         + " PostgreSQL catalog, at each parallelism: readings/s and CPU-seconds per"
                         + " million readings. In the same run the ceiling: Iceberg's RowData Parquet"
                         + " writer writing the same rows to the same S3 in one thread; the ratio."
+                        + " At p=2 also the Flink floor: the job's Kafka source alone, and behind a"
+                        + " keyed shuffle, into a discarding sink (what Flink itself costs)."
                         + " Starts PostgreSQL, S3Proxy and Kafka privately. Readings are the"
                         + " bundled Aarhus traffic day scaled up (more segments, same statistics),"
                         + " produced to Kafka before the timed part. After every run the clean"

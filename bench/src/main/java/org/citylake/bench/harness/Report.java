@@ -72,6 +72,11 @@ public final class Report {
         return this;
     }
 
+    /** Whether a series of that label was added. */
+    public boolean has(String label) {
+        return series.stream().anyMatch(s -> s.label().equals(label));
+    }
+
     public Series series(String label) {
         return series.stream()
                 .filter(s -> s.label().equals(label))

@@ -45,6 +45,7 @@ import org.citylake.testdata.BundledCities;
  *               IngestJob (MiniCluster, parallelism p) ─► raw.traffic, clean.traffic_flow,
  *                                                         ops.dead_letter   (fresh tables per run)
  *  same rows ─► RowDataTaskWriterFactory, 1 thread ─► raw.traffic, clean.traffic_flow (ceiling)
+ *  Kafka city.traffic ─► job's source ─► [keyed shuffle] ─► discard      (Flink floor, p=2)
  * </pre>
  */
 public final class IngestBench {
@@ -134,6 +135,9 @@ public final class IngestBench {
                                 label + " CPU (Kafka, S3Proxy, PostgreSQL)",
                                 "CPU-s per million readings",
                                 values.get("services_cpu_s_per_million")));
+                if (p == ISSUE_12_PARALLELISM) {
+                    floors(report, stack, scaledFeeds, params, produced);
+                }
             }
 
             Map<String, List<Double>> ceiling =
@@ -163,6 +167,16 @@ public final class IngestBench {
                 floor.add(ceilingCpu.get(i) + parsing.get(i));
             }
             report.add(Series.reference(FLOOR, "CPU-s per million readings", floor));
+            String shuffleFloor =
+                    floorLabel(FlinkFloor.Shape.READ_AND_SHUFFLE) + " CPU (Flink JVM)";
+            if (report.has(shuffleFloor)) {
+                List<Double> flink = report.series(shuffleFloor).values();
+                List<Double> least = new ArrayList<>();
+                for (int i = 0; i < floor.size(); i++) {
+                    least.add(floor.get(i) + flink.get(i));
+                }
+                report.add(Series.reference(LEAST, "CPU-s per million readings", least));
+            }
         }
 
         double best = 0;
@@ -181,6 +195,10 @@ public final class IngestBench {
                             cpuLabel,
                             "ceiling CPU (this JVM)");
             report.ratio("ingest p=" + p + " CPU / (" + FLOOR + ")", cpuLabel, FLOOR);
+            if (p == ISSUE_12_PARALLELISM && report.has(LEAST)) {
+                report.ratio("(" + LEAST + ") / ceiling CPU", LEAST, "ceiling CPU (this JVM)");
+                report.ratio("ingest p=" + p + " CPU / (" + LEAST + ")", cpuLabel, LEAST);
+            }
             if (p != ISSUE_12_PARALLELISM) {
                 continue;
             }
@@ -237,6 +255,15 @@ public final class IngestBench {
                         + " before that. No writer saves this work, so the ceiling's CPU plus"
                         + " parsing is the least CPU per reading the job could use; the job's CPU is"
                         + " also given as a ratio to that sum.");
+        report.note(
+                "Flink floors (at p="
+                        + ISSUE_12_PARALLELISM
+                        + "): the job's own Kafka source (same deserializer, bounded, exactly-once"
+                        + " checkpoints at the same interval) on the same embedded MiniCluster into"
+                        + " a counter and a discarding sink, alone and behind a keyed shuffle of"
+                        + " the messages (dedup needs one). No parser and no writer runs, so the"
+                        + " floor's CPU plus the ceiling's plus parsing is the least CPU a Flink job"
+                        + " reading this topic into these tables could use.");
         return report;
     }
 
@@ -356,12 +383,60 @@ public final class IngestBench {
         return m;
     }
 
+    /**
+     * The Flink floors at {@link #ISSUE_12_PARALLELISM}: the job's Kafka source alone, and with the
+     * keyed shuffle, each into a discarding sink ({@link FlinkFloor}).
+     */
+    private static void floors(
+            Report report, BenchStack stack, Path scaledFeeds, Params params, long produced)
+            throws Exception {
+        CityRegistry registry;
+        try (Lake l = Lake.open(stack.lake("bench_floor_registry"))) {
+            l.init();
+            RefLoader.loadAll(l, scaledFeeds);
+            registry = CityTable.read(l);
+        }
+        for (FlinkFloor.Shape shape : FlinkFloor.Shape.values()) {
+            String label = floorLabel(shape);
+            Map<String, List<Double>> values =
+                    new Repetitions(NAME, System.err)
+                            .run(
+                                    label,
+                                    params.warmups(),
+                                    params.reps(),
+                                    run ->
+                                            FlinkFloor.once(
+                                                    stack,
+                                                    registry,
+                                                    ISSUE_12_PARALLELISM,
+                                                    params.checkpointInterval(),
+                                                    shape,
+                                                    produced,
+                                                    shape.name().toLowerCase(Locale.ROOT)
+                                                            + "_"
+                                                            + runName(run)));
+            report.add(Series.reference(label, "readings/s", values.get("readings_per_s")));
+            report.add(
+                    Series.reference(
+                            label + " CPU (Flink JVM)",
+                            "CPU-s per million readings",
+                            values.get("cpu_s_per_million")));
+            addJit(report, label + " CPU (Flink JVM)", values, true);
+        }
+    }
+
+    private static String floorLabel(FlinkFloor.Shape shape) {
+        return "Flink floor p=" + ISSUE_12_PARALLELISM + ": " + shape.label;
+    }
+
     /** The parallelism issue 12's goals are stated for. */
     private static final int ISSUE_12_PARALLELISM = 2;
 
     private static final String PARSING = "parsing and row building (the job's parser, 1 thread)";
 
     private static final String FLOOR = "ceiling CPU + parsing";
+
+    private static final String LEAST = "ceiling CPU + parsing + Flink floor (Kafka, shuffle)";
 
     private static Map<String, Double> ceilingOnce(
             BenchStack stack, ScaledTrafficDay day, long readings, String runId) throws Exception {
