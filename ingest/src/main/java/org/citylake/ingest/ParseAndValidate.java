@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.table.data.RowData;
@@ -14,6 +12,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.CatalogLoader;
+import org.citylake.ingest.dedup.RowAndPayloadType;
 import org.citylake.ingest.kafka.FeedRecords;
 import org.citylake.ingest.parse.ParseOutcome;
 import org.citylake.ingest.parse.ParsedReading;
@@ -64,9 +63,7 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
      */
     public static OutputTag<Tuple2<RowData, byte[]>> cleanTag(CleanTable table) {
         return new OutputTag<>(
-                "clean-" + table.entity().type(),
-                Types.TUPLE(
-                        table.typeInfo(), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+                "clean-" + table.entity().type(), new RowAndPayloadType(table.typeInfo()));
     }
 
     /** Says why the message's city is unusable and how to make it usable. */
