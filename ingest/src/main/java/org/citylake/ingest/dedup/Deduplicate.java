@@ -97,10 +97,7 @@ public final class Deduplicate
         int city = type.index(TableRegistry.CITY);
         int entity = type.index(keyColumn(type));
         return (KeySelector<Tuple2<RowData, byte[]>, String>)
-                value ->
-                        SensorKey.of(
-                                value.f0.getString(city).toString(),
-                                value.f0.getString(entity).toString());
+                value -> SensorKey.of(value.f0.getString(city), value.f0.getString(entity));
     }
 
     static String keyColumn(CleanTable type) {
