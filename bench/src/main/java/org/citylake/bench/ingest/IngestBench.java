@@ -225,11 +225,7 @@ public final class IngestBench {
                 best >= 100_000);
         report.note(
                 "Readings are produced to Kafka (topic city.traffic, broker default partitions)"
-                        + " before the timed part, in full record batches (256 KB; the producer"
-                        + " lingers up to "
-                        + LINGER_MS
-                        + " ms), so every run reads the same batches whatever the production's"
-                        + " speed. Each run reads them all from the earliest offset"
+                        + " before the timed part. Each run reads them all from the earliest offset"
                         + " (its own consumer group, bounded at the end offsets) into fresh tables"
                         + " (its own catalog name and warehouse prefix), so every run does the same"
                         + " work.");
@@ -282,7 +278,7 @@ public final class IngestBench {
         }
         long started = System.nanoTime();
         long acked;
-        try (TrafficProducer producer = new TrafficProducer(bootstrap, LINGER_MS)) {
+        try (TrafficProducer producer = new TrafficProducer(bootstrap, 20)) {
             long[] sent = {0};
             acked =
                     producer.sendAll(
@@ -432,16 +428,6 @@ public final class IngestBench {
     private static String floorLabel(FlinkFloor.Shape shape) {
         return "Flink floor p=" + ISSUE_12_PARALLELISM + ": " + shape.label;
     }
-
-    /**
-     * The producer's linger: long enough that every record batch fills to the producer's batch size
-     * (256 KB) whatever the machine's speed. With a short linger the batches' sizes followed how
-     * fast the untimed production ran, and the job's Kafka consumer, whose cost is partly per
-     * batch, cost more after a slow production: a profile of the fetcher threads showed 2.5× the
-     * samples, about five times the per-batch work, after a production that took 10.1 s instead of
-     * 8.2 s.
-     */
-    private static final int LINGER_MS = 1_000;
 
     /** The parallelism issue 12's goals are stated for. */
     private static final int ISSUE_12_PARALLELISM = 2;
