@@ -1,25 +1,18 @@
 package org.citylake.bench.ingest;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.citylake.bench.harness.CpuTime;
 import org.citylake.bench.stack.BenchStack;
 import org.citylake.ingest.FeedMessage;
 import org.citylake.ingest.IngestJob;
-import org.citylake.ingest.IngestSettings;
 import org.citylake.ingest.kafka.FeedTopics;
 import org.citylake.ingest.kafka.KafkaFeedSource;
 import org.citylake.lakehouse.config.LakeConfig;
@@ -71,12 +64,9 @@ final class FlinkFloor {
             throws Exception {
         String group = "bench_floor_" + runId;
         LakeConfig lake = stack.lake(group);
-        IngestSettings settings = IngestSettings.defaults(registry).withParallelism(parallelism);
-        KafkaFeedSource.Input input =
-                new KafkaFeedSource.Input(
-                        stack.kafkaBootstrap(), Set.of(Feed.TRAFFIC.id()), true, group);
         IngestJob.Plan plan =
-                IngestJob.Plan.fromKafka(input, settings, checkpointInterval, false, null);
+                IngestBench.kafkaPlan(stack, registry, parallelism, checkpointInterval, group);
+        KafkaFeedSource.Input input = plan.kafka();
         StreamExecutionEnvironment env = IngestJob.environment(lake, plan);
         DataStream<FeedMessage> messages =
                 env.fromSource(
@@ -94,28 +84,13 @@ final class FlinkFloor {
         String counter = runId + "-" + shape;
         messages.map(new Count(counter)).name("count").sinkTo(new DiscardingSink<>());
 
-        List<Long> servicePids = new ArrayList<>(stack.pids().values());
-        double cpu0 = CpuTime.thisProcessSeconds();
-        double jit0 = CpuTime.compilerSeconds();
-        double services0 = CpuTime.processesSeconds(servicePids);
-        long t0 = System.nanoTime();
-        JobClient job = env.executeAsync("citylake-bench-floor");
-        job.getJobExecutionResult().get();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpu = CpuTime.thisProcessSeconds() - cpu0;
-        double jit = CpuTime.compilerSeconds() - jit0;
-        double services = CpuTime.processesSeconds(servicePids) - services0;
+        TimedJob job = TimedJob.run(stack, () -> env.executeAsync("citylake-bench-floor"));
         long seen = Count.take(counter);
         if (seen != expected) {
             throw new IllegalStateException(
                     "floor run " + runId + " read " + seen + " of " + expected + " readings");
         }
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("readings_per_s", expected / seconds);
-        m.put("cpu_s_per_million", cpu / expected * 1e6);
-        m.put("jit_cpu_s_per_million", jit / expected * 1e6);
-        m.put("services_cpu_s_per_million", services / expected * 1e6);
-        return m;
+        return job.metrics(expected);
     }
 
     /**

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.core.execution.JobClient;
-import org.citylake.bench.harness.CpuTime;
 import org.citylake.bench.harness.Repetitions;
 import org.citylake.bench.harness.Report;
 import org.citylake.bench.harness.Series;
@@ -110,26 +108,18 @@ public final class IngestBench {
             for (int p : params.parallelisms()) {
                 String label = "ingest p=" + p;
                 Map<String, List<Double>> values =
-                        new Repetitions(NAME, System.err)
-                                .run(
-                                        label,
-                                        params.warmups(),
-                                        params.reps(),
-                                        run ->
-                                                ingestOnce(
-                                                        stack,
-                                                        scaledFeeds,
-                                                        p,
-                                                        params,
-                                                        produced,
-                                                        "p" + p + "_" + runName(run)));
-                report.add(Series.measured(label, "readings/s", values.get("readings_per_s")));
-                report.add(
-                        Series.measured(
-                                label + " CPU (Flink JVM)",
-                                "CPU-s per million readings",
-                                values.get("cpu_s_per_million")));
-                addJit(report, label + " CPU (Flink JVM)", values, false);
+                        repeat(
+                                label,
+                                params,
+                                run ->
+                                        ingestOnce(
+                                                stack,
+                                                scaledFeeds,
+                                                p,
+                                                params,
+                                                produced,
+                                                "p" + p + "_" + runName(run)));
+                addJobSeries(report, label, values, false);
                 report.add(
                         Series.measured(
                                 label + " CPU (Kafka, S3Proxy, PostgreSQL)",
@@ -307,6 +297,30 @@ public final class IngestBench {
         return acked;
     }
 
+    /** Runs {@code trial} after the parameters' warm-ups for their repetitions. */
+    private static Map<String, List<Double>> repeat(
+            String label, Params params, Repetitions.Trial trial) throws Exception {
+        return new Repetitions(NAME, System.err).run(label, params.warmups(), params.reps(), trial);
+    }
+
+    /** A job's readings/s, its JVM's CPU, and that CPU's JIT part and the rest. */
+    private static void addJobSeries(
+            Report report, String label, Map<String, List<Double>> values, boolean reference) {
+        String cpu = label + " CPU (Flink JVM)";
+        String unit = "CPU-s per million readings";
+        List<Double> rate = values.get("readings_per_s");
+        List<Double> cpuValues = values.get("cpu_s_per_million");
+        report.add(
+                reference
+                        ? Series.reference(label, "readings/s", rate)
+                        : Series.measured(label, "readings/s", rate));
+        report.add(
+                reference
+                        ? Series.reference(cpu, unit, cpuValues)
+                        : Series.measured(cpu, unit, cpuValues));
+        addJit(report, cpu, values, reference);
+    }
+
     /**
      * The JIT compilers' share of a CPU series, and the series without it (JIT compilation is
      * warm-up: the job keeps compiling for many runs of a fresh JVM, a long-running one stops).
@@ -344,30 +358,14 @@ public final class IngestBench {
             throws Exception {
         String catalog = "bench_ingest_" + runId;
         LakeConfig lake = stack.lake(catalog);
-        CityRegistry registry;
-        try (Lake l = Lake.open(lake)) {
-            l.init();
-            RefLoader.loadAll(l, scaledFeeds);
-            registry = CityTable.read(l);
-        }
-        IngestSettings settings = IngestSettings.defaults(registry).withParallelism(parallelism);
-        KafkaFeedSource.Input input =
-                new KafkaFeedSource.Input(
-                        stack.kafkaBootstrap(), Set.of(Feed.TRAFFIC.id()), true, catalog);
         IngestJob.Plan plan =
-                IngestJob.Plan.fromKafka(input, settings, params.checkpointInterval(), false, null);
-
-        List<Long> servicePids = new ArrayList<>(stack.pids().values());
-        double cpu0 = CpuTime.thisProcessSeconds();
-        double jit0 = CpuTime.compilerSeconds();
-        double services0 = CpuTime.processesSeconds(servicePids);
-        long t0 = System.nanoTime();
-        JobClient job = IngestJob.submit(lake, plan);
-        job.getJobExecutionResult().get();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpu = CpuTime.thisProcessSeconds() - cpu0;
-        double jit = CpuTime.compilerSeconds() - jit0;
-        double services = CpuTime.processesSeconds(servicePids) - services0;
+                kafkaPlan(
+                        stack,
+                        registry(lake, scaledFeeds),
+                        parallelism,
+                        params.checkpointInterval(),
+                        catalog);
+        TimedJob job = TimedJob.run(stack, () -> IngestJob.submit(lake, plan));
 
         try (Lake l = Lake.open(lake)) {
             String where = "run " + runId + " (parallelism " + parallelism + ")";
@@ -375,12 +373,30 @@ public final class IngestBench {
             LakeCounts.require(l, Feed.TRAFFIC.rawTable(), expected, where);
             LakeCounts.require(l, TableRegistry.DEAD_LETTER, 0, where);
         }
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("readings_per_s", expected / seconds);
-        m.put("cpu_s_per_million", cpu / expected * 1e6);
-        m.put("jit_cpu_s_per_million", jit / expected * 1e6);
-        m.put("services_cpu_s_per_million", services / expected * 1e6);
-        return m;
+        return job.metrics(expected);
+    }
+
+    /** Initialises the lake's tables and loads the scaled city's ref files; its city registry. */
+    static CityRegistry registry(LakeConfig lake, Path scaledFeeds) throws Exception {
+        try (Lake l = Lake.open(lake)) {
+            l.init();
+            RefLoader.loadAll(l, scaledFeeds);
+            return CityTable.read(l);
+        }
+    }
+
+    /** The ingest plan of a bench run: the traffic topic, bounded, read by its own group. */
+    static IngestJob.Plan kafkaPlan(
+            BenchStack stack,
+            CityRegistry registry,
+            int parallelism,
+            Duration checkpointInterval,
+            String group) {
+        IngestSettings settings = IngestSettings.defaults(registry).withParallelism(parallelism);
+        KafkaFeedSource.Input input =
+                new KafkaFeedSource.Input(
+                        stack.kafkaBootstrap(), Set.of(Feed.TRAFFIC.id()), true, group);
+        return IngestJob.Plan.fromKafka(input, settings, checkpointInterval, false, null);
     }
 
     /**
@@ -390,38 +406,25 @@ public final class IngestBench {
     private static void floors(
             Report report, BenchStack stack, Path scaledFeeds, Params params, long produced)
             throws Exception {
-        CityRegistry registry;
-        try (Lake l = Lake.open(stack.lake("bench_floor_registry"))) {
-            l.init();
-            RefLoader.loadAll(l, scaledFeeds);
-            registry = CityTable.read(l);
-        }
+        CityRegistry registry = registry(stack.lake("bench_floor_registry"), scaledFeeds);
         for (FlinkFloor.Shape shape : FlinkFloor.Shape.values()) {
             String label = floorLabel(shape);
             Map<String, List<Double>> values =
-                    new Repetitions(NAME, System.err)
-                            .run(
-                                    label,
-                                    params.warmups(),
-                                    params.reps(),
-                                    run ->
-                                            FlinkFloor.once(
-                                                    stack,
-                                                    registry,
-                                                    ISSUE_12_PARALLELISM,
-                                                    params.checkpointInterval(),
-                                                    shape,
-                                                    produced,
-                                                    shape.name().toLowerCase(Locale.ROOT)
-                                                            + "_"
-                                                            + runName(run)));
-            report.add(Series.reference(label, "readings/s", values.get("readings_per_s")));
-            report.add(
-                    Series.reference(
-                            label + " CPU (Flink JVM)",
-                            "CPU-s per million readings",
-                            values.get("cpu_s_per_million")));
-            addJit(report, label + " CPU (Flink JVM)", values, true);
+                    repeat(
+                            label,
+                            params,
+                            run ->
+                                    FlinkFloor.once(
+                                            stack,
+                                            registry,
+                                            ISSUE_12_PARALLELISM,
+                                            params.checkpointInterval(),
+                                            shape,
+                                            produced,
+                                            shape.name().toLowerCase(Locale.ROOT)
+                                                    + "_"
+                                                    + runName(run)));
+            addJobSeries(report, label, values, true);
         }
     }
 
