@@ -152,19 +152,12 @@ public final class IngestBench {
             List<Double> parsing = ceiling.get("parse_cpu_s_per_million");
             report.add(Series.reference(PARSING, "CPU-s per million readings", parsing));
             List<Double> ceilingCpu = ceiling.get("cpu_s_per_million");
-            List<Double> floor = new ArrayList<>();
-            for (int i = 0; i < parsing.size(); i++) {
-                floor.add(ceilingCpu.get(i) + parsing.get(i));
-            }
+            List<Double> floor = sums(ceilingCpu, parsing);
             report.add(Series.reference(FLOOR, "CPU-s per million readings", floor));
             String shuffleFloor =
                     floorLabel(FlinkFloor.Shape.READ_AND_SHUFFLE) + " CPU (Flink JVM)";
             if (report.has(shuffleFloor)) {
-                List<Double> flink = report.series(shuffleFloor).values();
-                List<Double> least = new ArrayList<>();
-                for (int i = 0; i < floor.size(); i++) {
-                    least.add(floor.get(i) + flink.get(i));
-                }
+                List<Double> least = sums(floor, report.series(shuffleFloor).values());
                 report.add(Series.reference(LEAST, "CPU-s per million readings", least));
             }
         }
@@ -295,6 +288,19 @@ public final class IngestBench {
                 acked,
                 (System.nanoTime() - started) / 1e9);
         return acked;
+    }
+
+    /** Repetition by repetition, the sum of two series measured the same number of times. */
+    private static List<Double> sums(List<Double> a, List<Double> b) {
+        if (a.size() != b.size()) {
+            throw new IllegalStateException(
+                    "cannot add " + a.size() + " repetitions to " + b.size());
+        }
+        List<Double> sums = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            sums.add(a.get(i) + b.get(i));
+        }
+        return sums;
     }
 
     /** Runs {@code trial} after the parameters' warm-ups for their repetitions. */
