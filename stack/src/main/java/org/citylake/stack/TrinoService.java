@@ -502,6 +502,10 @@ public final class TrinoService extends SingleProcessService implements Stack.Cl
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The health query: answered only once the scheduler can place splits on a node. */
+    static final String SCHEDULABLE_NODES =
+            "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'";
+
     @Override
     public Health health() {
         if (!Files.isRegularFile(truststore)) {
@@ -516,18 +520,25 @@ public final class TrinoService extends SingleProcessService implements Stack.Cl
             return Health.down(
                     "/v1/info over HTTPS: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+        // Not SELECT 1: the coordinator answers that itself, also while its scheduler has no
+        // node yet, and the first table query then fails with "No nodes available to run query".
+        // A scan of a system table is scheduled as splits onto nodes like any table's.
         try (Connection connection =
                         DriverManager.getConnection(
                                 jdbcUrl(),
                                 "admin",
                                 context.secrets().get(passwordSecret("admin")));
                 Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT 1")) {
+                ResultSet rs = statement.executeQuery(SCHEDULABLE_NODES)) {
             rs.next();
+            int nodes = rs.getInt(1);
+            if (nodes < 1) {
+                return Health.down("no active node yet in system.runtime.nodes");
+            }
             return Health.up(
-                    "SELECT " + rs.getInt(1) + " as admin over https://127.0.0.1:" + port());
+                    nodes + " active node(s), queried as admin over https://127.0.0.1:" + port());
         } catch (SQLException | IOException e) {
-            return Health.down("JDBC SELECT 1 as admin: " + e.getMessage());
+            return Health.down("JDBC query of system.runtime.nodes as admin: " + e.getMessage());
         }
     }
 
