@@ -38,7 +38,8 @@ import org.apache.iceberg.io.WriteResult;
  * <p>Runs with parallelism 1, so its input watermark is the minimum over all writer subtasks. Each
  * city's own watermark ({@link SnapshotSummary#CITY_WATERMARK}) is the newest reading of that city
  * in the files committed so far minus the allowed lateness: a lagging or idle city neither holds
- * the others back nor is declared complete by their progress.
+ * the others back nor is declared complete by their progress. When a bounded input ends, every city
+ * this job committed is complete up to its newest reading, whichever commit carried it.
  */
 final class IcebergCommitter extends AbstractStreamOperator<Void>
         implements OneInputStreamOperator<WrittenFiles, Void>, BoundedOneInput {
@@ -82,6 +83,12 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
 
         /** Per city: the watermark recorded last (never goes back), epoch milliseconds. */
         TreeMap<String, Long> cityWatermarks = new TreeMap<>();
+
+        /**
+         * Per city: the largest event time in the files this job committed so far. The end of a
+         * bounded input declares each city complete up to it, whichever commit carried its files.
+         */
+        TreeMap<String, Long> cityMaxCommitted = new TreeMap<>();
     }
 
     @Override
@@ -109,6 +116,10 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
                 // restored from a checkpoint of a version without per-city watermarks
                 pending.cityMaxByCheckpoint = new TreeMap<>();
                 pending.cityWatermarks = new TreeMap<>();
+            }
+            if (pending.cityMaxCommitted == null) {
+                // restored from a checkpoint of a version that did not keep it
+                pending.cityMaxCommitted = new TreeMap<>();
             }
             table.refresh();
             pending.lastRecordedWatermark =
@@ -215,13 +226,24 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
                                         pending.lastRecordedWatermark,
                                         watermarkOnlyCommitIntervalMs);
         // Each city's watermark: its newest reading in the files committed so far, minus the lag;
-        // at the end of a bounded input, its newest reading (complete up to the last one).
-        long lag = wmEntry != null && wmEntry.getValue() == Long.MAX_VALUE ? 0 : cityLagMs;
+        // at the end of a bounded input, its newest reading (complete up to the last one). The
+        // end counts for every city this job committed, not only those of the last files: with
+        // several writers, one writer's last files can be committed by a checkpoint taken before
+        // the others finished, while the input watermark was still low.
+        boolean endOfInput = wmEntry != null && wmEntry.getValue() == Long.MAX_VALUE;
         Map<Long, Map<String, Long>> dueCities =
                 pending.cityMaxByCheckpoint.headMap(checkpointId, true);
-        TreeMap<String, Long> cityWatermarks = new TreeMap<>(pending.cityWatermarks);
+        TreeMap<String, Long> dueMax = new TreeMap<>();
         for (Map<String, Long> cities : dueCities.values()) {
-            cities.forEach((city, max) -> cityWatermarks.merge(city, max - lag, Math::max));
+            cities.forEach((city, max) -> dueMax.merge(city, max, Math::max));
+        }
+        TreeMap<String, Long> cityMaxCommitted = new TreeMap<>(pending.cityMaxCommitted);
+        dueMax.forEach((city, max) -> cityMaxCommitted.merge(city, max, Math::max));
+        TreeMap<String, Long> cityWatermarks = new TreeMap<>(pending.cityWatermarks);
+        if (endOfInput) {
+            cityMaxCommitted.forEach((city, max) -> cityWatermarks.merge(city, max, Math::max));
+        } else {
+            dueMax.forEach((city, max) -> cityWatermarks.merge(city, max - cityLagMs, Math::max));
         }
         if (due.isEmpty() && !watermarkAdvanced && cityWatermarks.equals(pending.cityWatermarks)) {
             pending.watermarkByCheckpoint.headMap(checkpointId, false).clear();
@@ -262,6 +284,7 @@ final class IcebergCommitter extends AbstractStreamOperator<Void>
         pending.lastRecordedWatermark = recorded;
         pending.cityWatermarks.clear();
         pending.cityWatermarks.putAll(cityWatermarks);
+        pending.cityMaxCommitted = cityMaxCommitted;
         dueCities.clear();
         due.clear();
         pending.watermarkByCheckpoint.headMap(checkpointId, false).clear();
