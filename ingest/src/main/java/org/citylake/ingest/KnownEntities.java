@@ -18,9 +18,9 @@ import org.citylake.model.feed.EntityDescriptor;
 public final class KnownEntities {
 
     /** ref table → city → ids. */
-    private final Map<String, Map<String, Set<String>>> byRef;
+    private final Map<String, Map<String, KnownIds>> byRef;
 
-    private KnownEntities(Map<String, Map<String, Set<String>>> byRef) {
+    private KnownEntities(Map<String, Map<String, KnownIds>> byRef) {
         this.byRef = byRef;
     }
 
@@ -45,7 +45,14 @@ public final class KnownEntities {
                 throw new UncheckedIOException("cannot read " + ref, e);
             }
         }
-        return new KnownEntities(byRef);
+        Map<String, Map<String, KnownIds>> compact = new HashMap<>();
+        byRef.forEach(
+                (ref, byCity) -> {
+                    Map<String, KnownIds> cities = new HashMap<>();
+                    byCity.forEach((city, ids) -> cities.put(city, KnownIds.of(ids)));
+                    compact.put(ref, cities);
+                });
+        return new KnownEntities(compact);
     }
 
     /** Whether {@code ref} (e.g. {@code ref.road_segments}) lists asset {@code id} of a city. */
@@ -54,13 +61,16 @@ public final class KnownEntities {
     }
 
     /** The ids {@code ref} lists for a city (empty when none). */
-    public Set<String> ids(String ref, String city) {
-        Map<String, Set<String>> byCity = byRef.get(ref);
-        Set<String> ids = byCity == null ? null : byCity.get(city);
-        return ids == null ? Set.of() : ids;
+    KnownIds ids(String ref, String city) {
+        Map<String, KnownIds> byCity = byRef.get(ref);
+        KnownIds ids = byCity == null ? null : byCity.get(city);
+        return ids == null ? KnownIds.none() : ids;
     }
 
     public int size() {
-        return byRef.values().stream().flatMap(m -> m.values().stream()).mapToInt(Set::size).sum();
+        return byRef.values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToInt(KnownIds::size)
+                .sum();
     }
 }

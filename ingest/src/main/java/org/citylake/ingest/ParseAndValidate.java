@@ -22,6 +22,7 @@ import org.citylake.ingest.rows.CleanTable;
 import org.citylake.ingest.rows.LakeRows;
 import org.citylake.model.City;
 import org.citylake.model.UnknownCityException;
+import org.citylake.model.feed.EntityDescriptor;
 import org.citylake.model.feed.FeedDescriptor;
 
 /**
@@ -98,10 +99,10 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
 
     private transient String lastRef;
     private transient String lastCity;
-    private transient java.util.Set<String> lastIds;
+    private transient KnownIds lastIds;
 
     /** The ids a ref table lists for a city; looked up once while they repeat. */
-    private java.util.Set<String> knownIds(String ref, String city) {
+    private KnownIds knownIds(String ref, String city) {
         if (!ref.equals(lastRef) || !city.equals(lastCity)) {
             lastRef = ref;
             lastCity = city;
@@ -110,11 +111,40 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
         return lastIds;
     }
 
+    // The city, parser and entity type of the previous reading: consecutive readings mostly share
+    // them, so each is looked up once per run of equal values, not once per reading.
+    private transient String lastCityId;
+    private transient ReadingParser lastParser;
+    private transient EntityDescriptor lastType;
+    private transient OutputTag<Tuple2<RowData, byte[]>> lastTag;
+    private transient CleanTable lastTable;
+
+    /** The parser for a registered city, or null when the city is not registered. */
+    private ReadingParser parserFor(String cityId) {
+        if (cityId != null && (cityId == lastCityId || cityId.equals(lastCityId))) {
+            return lastParser;
+        }
+        Optional<City> city = settings.city(cityId);
+        if (city.isEmpty()) {
+            return null;
+        }
+        ReadingParser parser = parsersByCity.get(cityId);
+        if (parser == null) {
+            parser =
+                    new ReadingParser(
+                            feed, settings.feeds(), city.get().zone(), settings.futureTolerance());
+            parsersByCity.put(cityId, parser);
+        }
+        lastCityId = cityId;
+        lastParser = parser;
+        return parser;
+    }
+
     @Override
     public void processElement(FeedMessage message, Context ctx, Collector<RowData> rejects) {
         long now = ctx.timerService().currentProcessingTime();
-        Optional<City> city = settings.city(message.city);
-        if (city.isEmpty()) {
+        ReadingParser parser = parserFor(message.city);
+        if (parser == null) {
             // Without its city a reading has no zone to read its times in: kept for a replay.
             rejects.collect(
                     LakeRows.rejected(
@@ -128,15 +158,6 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
                                     null)));
             return;
         }
-        ReadingParser parser =
-                parsersByCity.computeIfAbsent(
-                        message.city,
-                        id ->
-                                new ReadingParser(
-                                        feed,
-                                        settings.feeds(),
-                                        city.get().zone(),
-                                        settings.futureTolerance()));
         ParseOutcome outcome;
         try {
             outcome = parser.parse(message.payload, Instant.ofEpochMilli(now));
@@ -180,9 +201,12 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
                                     reading.observedAt())));
             return;
         }
-        String type = reading.type().type();
-        ctx.output(
-                cleanTags.get(type),
-                Tuple2.of(tables.get(type).row(reading, message, now), message.payload));
+        if (reading.type() != lastType) {
+            String type = reading.type().type();
+            lastType = reading.type();
+            lastTag = cleanTags.get(type);
+            lastTable = tables.get(type);
+        }
+        ctx.output(lastTag, Tuple2.of(lastTable.row(reading, message, now), message.payload));
     }
 }
