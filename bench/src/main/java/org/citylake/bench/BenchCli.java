@@ -148,14 +148,17 @@ public final class BenchCli implements Runnable {
                             ? Files.createTempDirectory("citylake-bench-")
                             : Files.createDirectories(workDir.toAbsolutePath());
             try {
+                // Read before the run: the load it starts at, and the code it measures (the result
+                // files it writes are local changes of their own).
+                Map<String, Object> machine = MachineInfo.describe();
+                Map<String, Object> git = GitInfo.describe(home);
                 Report report = body.run(home, work);
                 Path dir =
                         resultsDir != null ? resultsDir : home.resolve("bench").resolve("results");
-                List<Path> written =
-                        report.write(dir, MachineInfo.describe(), GitInfo.describe(home));
+                List<Path> written = report.write(dir, machine, git);
                 System.err.println(
                         "citylake bench: wrote " + written.get(0) + " and " + written.get(1));
-                System.out.print(report.toMarkdown(MachineInfo.describe(), GitInfo.describe(home)));
+                System.out.print(report.toMarkdown(machine, git));
                 return 0;
             } finally {
                 if (temporary && !keepWorkDir) {
