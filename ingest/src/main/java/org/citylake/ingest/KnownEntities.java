@@ -55,22 +55,10 @@ public final class KnownEntities {
         return new KnownEntities(compact);
     }
 
-    /** Whether {@code ref} (e.g. {@code ref.road_segments}) lists asset {@code id} of a city. */
-    public boolean contains(String ref, String city, String id) {
-        return ids(ref, city).contains(id);
-    }
-
     /** The ids {@code ref} lists for a city (empty when none). */
     KnownIds ids(String ref, String city) {
         Map<String, KnownIds> byCity = byRef.get(ref);
         KnownIds ids = byCity == null ? null : byCity.get(city);
         return ids == null ? KnownIds.none() : ids;
-    }
-
-    public int size() {
-        return byRef.values().stream()
-                .flatMap(m -> m.values().stream())
-                .mapToInt(KnownIds::size)
-                .sum();
     }
 }

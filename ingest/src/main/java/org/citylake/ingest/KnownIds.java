@@ -36,7 +36,8 @@ final class KnownIds {
     }
 
     static KnownIds of(Collection<String> ids) {
-        Set<String> distinct = new LinkedHashSet<>(ids);
+        Collection<String> distinct =
+                ids instanceof Set<String> set ? set : new LinkedHashSet<>(ids);
         int capacity = Integer.highestOneBit(Math.max(2, distinct.size()) * 2 - 1) << 1;
         int[] slots = new int[capacity * 3];
         for (int i = 0; i < capacity; i++) {
