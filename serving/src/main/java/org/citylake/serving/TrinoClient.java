@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -61,10 +62,58 @@ public final class TrinoClient {
     }
 
     /**
+     * How long a statement is retried while Trino has no node for its catalog. Right after a start,
+     * Trino answers queries of system tables but fails a catalog's scan with "No nodes available to
+     * run query" until its node manager next rebuilds the per-catalog node map, which it does every
+     * 5 seconds. Nothing ran when that error comes, so the statement is safe to send again.
+     */
+    static final Duration NO_NODES_PATIENCE = Duration.ofSeconds(20);
+
+    /**
      * Runs one statement. A query gives its columns and rows; other statements give one column
      * {@code rows} with the update count.
      */
     public Result query(String sql) throws SQLException {
+        return retryingWhileNoNodes(() -> once(sql), NO_NODES_PATIENCE, Duration.ofSeconds(1));
+    }
+
+    /** A call to Trino that may throw {@link SQLException}. */
+    @FunctionalInterface
+    interface TrinoCall<T> {
+        T call() throws SQLException;
+    }
+
+    /**
+     * Runs {@code call}, and again every {@code pause} while it fails because Trino has no node for
+     * the catalog yet, for at most {@code patience}; any other failure, and the last one, is
+     * thrown.
+     */
+    static <T> T retryingWhileNoNodes(TrinoCall<T> call, Duration patience, Duration pause)
+            throws SQLException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                return call.call();
+            } catch (SQLException e) {
+                if (!noNodesYet(e) || System.nanoTime() + pause.toNanos() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for a Trino node", interrupted);
+            }
+        }
+    }
+
+    /** Trino's NO_NODES_AVAILABLE, as its JDBC driver reports it. */
+    static boolean noNodesYet(SQLException e) {
+        return e.getMessage() != null && e.getMessage().contains("No nodes available to run query");
+    }
+
+    private Result once(String sql) throws SQLException {
         try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
             if (!statement.execute(sql)) {

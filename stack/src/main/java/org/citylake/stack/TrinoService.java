@@ -502,7 +502,7 @@ public final class TrinoService extends SingleProcessService implements Stack.Cl
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The health query: answered only once the scheduler can place splits on a node. */
+    /** The health query: answered once the scheduler has an active node. */
     static final String SCHEDULABLE_NODES =
             "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'";
 
@@ -521,8 +521,10 @@ public final class TrinoService extends SingleProcessService implements Stack.Cl
                     "/v1/info over HTTPS: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         // Not SELECT 1: the coordinator answers that itself, also while its scheduler has no
-        // node yet, and the first table query then fails with "No nodes available to run query".
-        // A scan of a system table is scheduled as splits onto nodes like any table's.
+        // node yet. A scan of a system table needs an active node. It does not prove that the
+        // Iceberg catalog has one: Trino rebuilds its per-catalog node map every 5 s, so a catalog
+        // scan may still fail with "No nodes available to run query" for up to 5 s after this
+        // passes; TrinoClient sends such a statement again.
         try (Connection connection =
                         DriverManager.getConnection(
                                 jdbcUrl(),
