@@ -39,17 +39,10 @@ class TrinoClientRetryTest {
     @Test
     void anyOtherFailureIsThrownAtOnce() {
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(
-                        () ->
-                                TrinoClient.retryingWhileNoNodes(
-                                        () -> {
-                                            calls.incrementAndGet();
-                                            throw new SQLException(
-                                                    "Query failed: line 1:15: Table"
-                                                            + " 'iceberg.clean.nope' does not exist");
-                                        },
-                                        Duration.ofSeconds(5),
-                                        PAUSE))
+        SQLException missing =
+                new SQLException(
+                        "Query failed: line 1:15: Table 'iceberg.clean.nope' does not exist");
+        assertThatThrownBy(() -> alwaysFailing(missing, calls, Duration.ofSeconds(5)))
                 .hasMessageContaining("does not exist");
         assertThat(calls).hasValue(1);
     }
@@ -57,16 +50,20 @@ class TrinoClientRetryTest {
     @Test
     void noNodesForLongerThanThePatienceIsThrown() {
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(
-                        () ->
-                                TrinoClient.retryingWhileNoNodes(
-                                        () -> {
-                                            calls.incrementAndGet();
-                                            throw noNodes();
-                                        },
-                                        Duration.ofMillis(100),
-                                        PAUSE))
+        assertThatThrownBy(() -> alwaysFailing(noNodes(), calls, Duration.ofMillis(100)))
                 .hasMessageContaining("No nodes available");
         assertThat(calls.get()).isBetween(2, 11);
+    }
+
+    /** Retries a call that fails with {@code failure} every time, counting the calls. */
+    private static String alwaysFailing(
+            SQLException failure, AtomicInteger calls, Duration patience) throws SQLException {
+        return TrinoClient.retryingWhileNoNodes(
+                () -> {
+                    calls.incrementAndGet();
+                    throw failure;
+                },
+                patience,
+                PAUSE);
     }
 }
