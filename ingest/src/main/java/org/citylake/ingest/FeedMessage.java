@@ -8,7 +8,10 @@ public class FeedMessage {
     /** City the source belongs to (file directory, or Kafka key prefix). */
     public String city;
 
-    /** The message bytes as delivered (one FIWARE entity as UTF-8 JSON); never decoded. */
+    /**
+     * The message bytes as delivered (one FIWARE entity, or a notification or batch of them, as
+     * UTF-8 JSON); never decoded.
+     */
     public byte[] payload;
 
     /** Where it came from: {@code <file>:<line>} or {@code <topic>/<partition>@<offset>}. */

@@ -1,6 +1,7 @@
 package org.citylake.ingest;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.citylake.ingest.dedup.RowAndPayloadType;
 import org.citylake.ingest.kafka.FeedRecords;
+import org.citylake.ingest.parse.FiwareEnvelope;
 import org.citylake.ingest.parse.ParseOutcome;
 import org.citylake.ingest.parse.ParsedReading;
 import org.citylake.ingest.parse.ReadingParser;
@@ -40,6 +42,7 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
     private final Map<String, OutputTag<Tuple2<RowData, byte[]>>> cleanTags;
 
     private transient Map<String, ReadingParser> parsersByCity;
+    private transient FiwareEnvelope envelope;
     private transient KnownEntities known;
 
     /**
@@ -87,6 +90,7 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
     @Override
     public void open(OpenContext openContext) throws Exception {
         parsersByCity = new HashMap<>();
+        envelope = new FiwareEnvelope();
         Catalog catalog = catalogLoader.loadCatalog();
         try {
             known = KnownEntities.load(catalog, feed.entities());
@@ -158,19 +162,86 @@ public final class ParseAndValidate extends ProcessFunction<FeedMessage, RowData
                                     null)));
             return;
         }
-        ParseOutcome outcome;
+        ParseOutcome outcome = parse(parser, message, now);
+        if (outcome instanceof ParseOutcome.Rejected rejected && mayBeEnvelope(rejected)) {
+            // Only a message that is not one entity pays for this look.
+            int[] entities = envelope.entities(message.payload);
+            if (entities != null) {
+                eachEntity(message, entities, parser, now, ctx, rejects);
+                return;
+            }
+        }
+        accept(message, outcome, now, ctx, rejects);
+    }
+
+    /** Whether a rejection may be of a message that carries several entities. */
+    private static boolean mayBeEnvelope(ParseOutcome.Rejected rejected) {
+        return switch (rejected.reason()) {
+            case MALFORMED_JSON, UNKNOWN_TYPE, MISSING_FIELD -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The entities of a notification or batch, each a reading of its own: its own bytes as its
+     * payload, and {@code <position>#<n>} (n from 1) as its source position.
+     */
+    private void eachEntity(
+            FeedMessage message,
+            int[] entities,
+            ReadingParser parser,
+            long now,
+            Context ctx,
+            Collector<RowData> rejects) {
+        if (entities.length == 0) {
+            rejects.collect(
+                    LakeRows.rejected(
+                            feed.id(),
+                            message,
+                            new ParseOutcome.Rejected(
+                                    RejectReason.MISSING_FIELD,
+                                    "the notification or batch at "
+                                            + message.sourcePosition
+                                            + " holds no entities (its data or entities array is"
+                                            + " empty)",
+                                    null,
+                                    null,
+                                    null)));
+            return;
+        }
+        for (int i = 0; i < entities.length; i += 2) {
+            FeedMessage entity =
+                    new FeedMessage(
+                            message.city,
+                            Arrays.copyOfRange(
+                                    message.payload, entities[i], entities[i] + entities[i + 1]),
+                            message.sourcePosition + "#" + (i / 2 + 1),
+                            message.receivedAt);
+            accept(entity, parse(parser, entity, now), now, ctx, rejects);
+        }
+    }
+
+    private static ParseOutcome parse(ReadingParser parser, FeedMessage message, long now) {
         try {
-            outcome = parser.parse(message.payload, Instant.ofEpochMilli(now));
+            return parser.parse(message.payload, Instant.ofEpochMilli(now));
         } catch (RuntimeException bug) {
             // A parser bug must not stop the city's ingest: keep the message, say what happened.
-            outcome =
-                    new ParseOutcome.Rejected(
-                            RejectReason.PARSER_ERROR,
-                            "parser failed at " + message.sourcePosition + ": " + bug,
-                            null,
-                            null,
-                            null);
+            return new ParseOutcome.Rejected(
+                    RejectReason.PARSER_ERROR,
+                    "parser failed at " + message.sourcePosition + ": " + bug,
+                    null,
+                    null,
+                    null);
         }
+    }
+
+    /** A parsed message: a clean row if it is valid and names a known sensor, else a reject. */
+    private void accept(
+            FeedMessage message,
+            ParseOutcome outcome,
+            long now,
+            Context ctx,
+            Collector<RowData> rejects) {
         if (outcome instanceof ParseOutcome.Rejected rejected) {
             rejects.collect(LakeRows.rejected(feed.id(), message, rejected));
             return;

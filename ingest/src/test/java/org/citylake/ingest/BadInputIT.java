@@ -2,7 +2,6 @@ package org.citylake.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,17 +23,7 @@ class BadInputIT {
     @TempDir Path dir;
 
     private static String traffic(String segment, String from, String to, String extra) {
-        return "{\"id\":\"urn:ngsi-ld:TrafficFlowObserved:aarhus:"
-                + segment
-                + "\",\"type\":\"TrafficFlowObserved\",\"refRoadSegment\":\""
-                + segment
-                + "\",\"dateObservedFrom\":\""
-                + from
-                + "\",\"dateObservedTo\":\""
-                + to
-                + "\""
-                + extra
-                + "}";
+        return TestFeeds.traffic(segment, from, to, extra);
     }
 
     private static String air(String at, String pm25) {
@@ -110,22 +99,13 @@ class BadInputIT {
         Path feeds = dir.resolve("feeds");
         write(feeds.resolve("aarhus/traffic.jsonl"), new ArrayList<>(trafficLines.keySet()));
         write(feeds.resolve("oslo/traffic.jsonl"), osloLines);
-        write(
-                feeds.resolve("aarhus/ref/cities.jsonl"),
-                List.of(
-                        "{\"city\":\"aarhus\",\"name\":\"Aarhus\",\"time_zone\":\"Europe/Copenhagen\","
-                                + "\"lon\":10.2,\"lat\":56.16}"));
+        TestFeeds.aarhusRef(feeds);
         write(
                 feeds.resolve("beijing/ref/cities.jsonl"),
                 List.of(
                         "{\"city\":\"beijing\",\"name\":\"Beijing\",\"time_zone\":\"Asia/Shanghai\","
                                 + "\"lon\":116.4,\"lat\":39.9}"));
         write(feeds.resolve("beijing/air.jsonl"), new ArrayList<>(airLines.keySet()));
-        write(
-                feeds.resolve("aarhus/ref/road_segments.jsonl"),
-                List.of(
-                        "{\"city\":\"aarhus\",\"id\":\"100\",\"length_m\":1000.0,\"free_flow_time_s\":60.0}",
-                        "{\"city\":\"aarhus\",\"id\":\"101\",\"length_m\":800.0,\"free_flow_time_s\":50.0}"));
         write(
                 feeds.resolve("beijing/ref/air_stations.jsonl"),
                 List.of(
@@ -217,7 +197,6 @@ class BadInputIT {
     }
 
     private static void write(Path file, List<String> lines) throws Exception {
-        Files.createDirectories(file.getParent());
-        Files.write(file, lines);
+        TestFeeds.write(file, lines);
     }
 }
