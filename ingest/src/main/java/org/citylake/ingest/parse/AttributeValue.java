@@ -31,11 +31,18 @@ final class AttributeValue {
     boolean itemsAllText;
     String unitCode;
 
+    /**
+     * When the attribute was observed, as sent with it: NGSI-LD {@code observedAt}, or NGSI-v2
+     * metadata {@code TimeInstant}; null when not sent.
+     */
+    String observedAt;
+
     void clear() {
         kind = Kind.ABSENT;
         text = null;
         numberText = null;
         unitCode = null;
+        observedAt = null;
         items.clear();
     }
 

@@ -36,6 +36,15 @@ final class DescriptorExtractor implements Serializable {
     private final List<Column> columns;
     private final boolean derives;
 
+    /** The attributes that give the observation time, in the descriptor's order. */
+    private final String[] timeAttributes;
+
+    /**
+     * The attributes read into columns, in the descriptor's order: when no time attribute is
+     * present, the first of them that was sent with its own time gives the observation time.
+     */
+    private final String[] ownTimeAttributes;
+
     /**
      * A column compiled against the slots: its own slot, the slot of the column whose attribute
      * bounds it ({@code atMost}, -1 unless read before it), the slots of a derivation's operands.
@@ -80,6 +89,13 @@ final class DescriptorExtractor implements Serializable {
         }
         this.columns = List.copyOf(compiled);
         this.derives = compiled.stream().anyMatch(c -> c.derivation() != null);
+        this.timeAttributes = entity.observedAt().attributes().toArray(String[]::new);
+        this.ownTimeAttributes =
+                entity.columns().stream()
+                        .map(ColumnSpec::attribute)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toArray(String[]::new);
     }
 
     EntityDescriptor entity() {
@@ -210,9 +226,9 @@ final class DescriptorExtractor implements Serializable {
     /**
      * Sets the observation time; returns the interval length in seconds when both ends are known.
      */
-    private static Integer observationTime(EntityReader in, ObservedSpec spec) {
+    private Integer observationTime(EntityReader in, ObservedSpec spec) {
         if (!spec.isInterval()) {
-            in.observedAt(spec.attributes().toArray(String[]::new));
+            in.observedAt(timeAttributes, ownTimeAttributes);
             return null;
         }
         Instant start = in.instant(spec.from());
@@ -233,12 +249,17 @@ final class DescriptorExtractor implements Serializable {
             }
         }
         if (start == null) {
+            start = in.ownTime(ownTimeAttributes);
+            startAttribute = in.ownTimeAttribute();
+        }
+        if (start == null) {
             throw in.reject(
                     RejectReason.MISSING_FIELD,
                     "no observation time: none of "
                             + spec.from()
                             + (spec.interval() == null ? "" : ", " + spec.interval())
-                            + " is present");
+                            + " is present"
+                            + EntityReader.NO_OWN_TIME);
         }
         in.observedAt(start, startAttribute);
         if (end == null) {

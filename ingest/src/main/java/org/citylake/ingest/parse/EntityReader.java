@@ -266,20 +266,63 @@ final class EntityReader {
         return interval;
     }
 
+    /** How a rejection for a missing observation time ends. */
+    static final String NO_OWN_TIME =
+            ", and no attribute read was sent with its own time (NGSI-LD observedAt, NGSI-v2"
+                    + " metadata TimeInstant)";
+
     /**
-     * Sets the observation time from the first of {@code candidates} that is present; MISSING_FIELD
-     * when none is.
+     * Sets the observation time from the first of {@code candidates} that is present, else from the
+     * first of {@code properties} sent with its own time ({@link #ownTime}); MISSING_FIELD when
+     * there is none.
      */
-    Instant observedAt(String... candidates) {
+    Instant observedAt(String[] candidates, String[] properties) {
         for (String attribute : candidates) {
             Instant instant = instant(attribute);
             if (instant != null) {
                 return observedAt(instant, attribute);
             }
         }
+        Instant own = ownTime(properties);
+        if (own != null) {
+            return observedAt(own, ownTimeAttribute);
+        }
         throw reject(
                 RejectReason.MISSING_FIELD,
-                "no observation time: none of " + String.join(", ", candidates) + " is present");
+                "no observation time: none of "
+                        + String.join(", ", candidates)
+                        + " is present"
+                        + NO_OWN_TIME);
+    }
+
+    /** Where the time {@link #ownTime} last returned was read: {@code <attribute>.observedAt}. */
+    private String ownTimeAttribute;
+
+    /**
+     * The time the first of {@code properties} that carries one was observed at, as sent with the
+     * attribute itself: NGSI-LD {@code observedAt}, NGSI-v2 metadata {@code TimeInstant} (IoT
+     * agents). Null when none carries one.
+     */
+    Instant ownTime(String[] properties) {
+        ownTimeAttribute = null;
+        for (String attribute : properties) {
+            AttributeValue value = attributes.value(attribute);
+            if (value == null || value.observedAt == null || value.observedAt.isBlank()) {
+                continue;
+            }
+            String where = attribute + ".observedAt";
+            Instant instant = timestamps.instant(value.observedAt);
+            if (instant == null) {
+                throw badTimestamp(where, value.observedAt, "an ISO-8601 timestamp");
+            }
+            ownTimeAttribute = where;
+            return instant;
+        }
+        return null;
+    }
+
+    String ownTimeAttribute() {
+        return ownTimeAttribute;
     }
 
     /**

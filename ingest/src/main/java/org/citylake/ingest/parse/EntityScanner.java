@@ -38,7 +38,9 @@ import java.util.Set;
  *
  * An object is taken as an attribute wrapper when it has a text {@code type} and a {@code value},
  * {@code object} or {@code vocab}, or when it has a {@code value} and nothing but {@code metadata}
- * beside it; otherwise it is the value itself (a location, say). A value {@code null} is absent.
+ * beside it; otherwise it is the value itself (a location, say). A value {@code null} is absent. A
+ * wrapper's own time, NGSI-LD {@code observedAt} or NGSI-v2 metadata {@code TimeInstant}, is kept
+ * with the value: it times a reading that has no time attribute of its entity.
  *
  * <p>Not thread-safe: one scanner per parsing thread; the values are overwritten by the next scan.
  */
@@ -163,6 +165,7 @@ final class EntityScanner {
         boolean literalSeen = false;
         boolean onlyValueAndMetadata = true;
         String unit = null;
+        String observedAt = null;
         AttributeValue value = target;
         value.clear();
         AttributeValue object = null;
@@ -206,7 +209,19 @@ final class EntityScanner {
                     literal = literal == null ? new AttributeValue() : literal;
                     readPlain(parser, literal);
                 }
-                case "metadata" -> unit = metadataUnit(parser, unit);
+                case "metadata" -> {
+                    metadata(parser);
+                    unit = metaUnit == null ? unit : metaUnit;
+                    observedAt = metaTime == null ? observedAt : metaTime;
+                }
+                case "observedAt" -> {
+                    onlyValueAndMetadata = false;
+                    if (token == JsonToken.VALUE_STRING) {
+                        observedAt = parser.getText();
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
                 case "unitCode" -> {
                     onlyValueAndMetadata = false;
                     if (token == JsonToken.VALUE_STRING) {
@@ -235,34 +250,52 @@ final class EntityScanner {
             value.kind = AttributeValue.Kind.OBJECT;
         }
         value.unitCode = wrapper ? unit : null;
+        value.observedAt = wrapper ? observedAt : null;
     }
 
-    /** The unit code of NGSI-v2 metadata {@code {"unitCode": {"value": "KMH"}}}. */
-    private String metadataUnit(JsonParser parser, String unit) throws IOException {
+    // What the last metadata read held (null when absent).
+    private String metaUnit;
+    private String metaTime;
+
+    /**
+     * Reads NGSI-v2 metadata: the unit code {@code {"unitCode": {"value": "KMH"}}} into {@link
+     * #metaUnit}, and the time {@code {"TimeInstant": {"type": "DateTime", "value": "…"}}} (set by
+     * IoT agents) into {@link #metaTime}.
+     */
+    private void metadata(JsonParser parser) throws IOException {
+        String unitCode = null;
+        String time = null;
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            return unit;
-        }
-        String name;
-        while ((name = parser.nextFieldName()) != null) {
-            JsonToken token = parser.nextToken();
-            if (name.equals("unitCode")) {
-                if (token == JsonToken.VALUE_STRING) {
-                    unit = parser.getText();
+        } else {
+            String name;
+            while ((name = parser.nextFieldName()) != null) {
+                JsonToken token = parser.nextToken();
+                boolean unit = name.equals("unitCode");
+                String text = null;
+                if (!unit && !name.equals("TimeInstant")) {
+                    parser.skipChildren();
+                } else if (token == JsonToken.VALUE_STRING) {
+                    text = parser.getText();
                 } else if (token == JsonToken.START_OBJECT) {
                     scratch.clear();
                     readAttribute(parser, scratch);
-                    if (scratch.isText()) {
-                        unit = scratch.text;
-                    }
+                    text = scratch.isText() ? scratch.text : null;
                 } else {
                     parser.skipChildren();
                 }
-            } else {
-                parser.skipChildren();
+                if (text != null) {
+                    if (unit) {
+                        unitCode = text;
+                    } else {
+                        time = text;
+                    }
+                }
             }
         }
-        return unit;
+        // set last: a nested attribute's own metadata must not leave its values here
+        metaUnit = unitCode;
+        metaTime = time;
     }
 
     /** A wrapped value: an object is a typed literal ({@code @value}) or an object value. */

@@ -263,7 +263,9 @@ class FiwareExamplesTest {
                             "sensor "
                                     + ID
                                     + " reading: no observation time: none of dateObserved,"
-                                    + " observationDateTime, dateModified is present");
+                                    + " observationDateTime, dateModified is present"
+                                    + ", and no attribute read was sent with its own time (NGSI-LD observedAt,"
+                                    + " NGSI-v2 metadata TimeInstant)");
             assertThat(rejected.entityType()).isEqualTo(MODEL);
             assertThat(rejected.entityId()).isEqualTo(ID);
             assertThat(rejected.observedAt()).isNull();

@@ -173,7 +173,8 @@ class RejectReasonTest {
                 .isEqualTo(
                         "sensor lot-5 reading: no observation time: none of dateObserved,"
                                 + " observationDateTime, dateModified, occupancyModified is"
-                                + " present");
+                                + " present, and no attribute read was sent with its own time"
+                                + " (NGSI-LD observedAt, NGSI-v2 metadata TimeInstant)");
     }
 
     static Stream<Arguments> wrongTypes() {
