@@ -36,9 +36,10 @@ public final class FeedMessageDeserializer
                         ? null
                         : record.headers().lastHeader(FeedRecords.CITY_HEADER);
         byte[] bytes = header == null ? null : header.value();
-        if (bytes != null
-                && lastCityBytes != null
-                && java.util.Arrays.equals(bytes, lastCityBytes)) {
+        if (bytes == null || bytes.length == 0) {
+            return FeedRecords.city(record.headers()); // the FIWARE tenant, if any
+        }
+        if (lastCityBytes != null && java.util.Arrays.equals(bytes, lastCityBytes)) {
             return lastCity;
         }
         String city = FeedRecords.city(record.headers());

@@ -11,11 +11,16 @@ import org.apache.kafka.common.header.Headers;
 /**
  * How a feed message is laid out in Kafka: key = NGSI entity id (so one sensor's readings stay in
  * order on one partition), value = the JSON line unchanged, header {@value #CITY_HEADER} = the
- * city. A record without the header has no city: the job dead-letters it as {@code UNKNOWN_CITY}.
+ * city. A record without it may name its city as FIWARE names a tenant, with a {@value
+ * #FIWARE_SERVICE_HEADER} header (any case), as a context broker's notifications carry it. A record
+ * with neither has no city: the job dead-letters it as {@code UNKNOWN_CITY}.
  */
 public final class FeedRecords {
 
     public static final String CITY_HEADER = "city";
+
+    /** FIWARE's tenant header; read, in any case, when {@value #CITY_HEADER} is absent. */
+    public static final String FIWARE_SERVICE_HEADER = "fiware-service";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -46,15 +51,33 @@ public final class FeedRecords {
     }
 
     /**
-     * The city of a record: its {@value #CITY_HEADER} header, else null (the job dead-letters the
-     * reading as {@code UNKNOWN_CITY}). The city is never guessed from the entity id: ids follow
-     * whatever convention the producer has.
+     * The city of a record: its {@value #CITY_HEADER} header, else its {@value
+     * #FIWARE_SERVICE_HEADER} header (the FIWARE tenant, in any case), else null (the job
+     * dead-letters the reading as {@code UNKNOWN_CITY}). The city is never guessed from the entity
+     * id: ids follow whatever convention the producer has.
      */
     public static String city(Headers headers) {
-        Header header = headers == null ? null : headers.lastHeader(CITY_HEADER);
-        if (header != null && header.value() != null && header.value().length > 0) {
-            return new String(header.value(), StandardCharsets.UTF_8);
+        if (headers == null) {
+            return null;
         }
-        return null;
+        String city = text(headers.lastHeader(CITY_HEADER));
+        if (city != null) {
+            return city;
+        }
+        String tenant = null;
+        for (Header header : headers) {
+            if (header.key().equalsIgnoreCase(FIWARE_SERVICE_HEADER) && text(header) != null) {
+                tenant = text(header); // the last one, as for the city header
+            }
+        }
+        return tenant;
+    }
+
+    private static String text(Header header) {
+        if (header == null || header.value() == null || header.value().length == 0) {
+            return null;
+        }
+        String text = new String(header.value(), StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? null : text;
     }
 }

@@ -45,6 +45,50 @@ class FeedRecordsTest {
     }
 
     @Test
+    void withoutTheCityHeaderTheFiwareTenantNamesTheCity() {
+        RecordHeaders tenant = new RecordHeaders();
+        tenant.add("Fiware-Service", "brisbane".getBytes(StandardCharsets.UTF_8));
+        tenant.add("Fiware-ServicePath", "/traffic".getBytes(StandardCharsets.UTF_8));
+        assertThat(FeedRecords.city(tenant)).isEqualTo("brisbane");
+
+        RecordHeaders both = new RecordHeaders();
+        both.add("fiware-service", "tenant".getBytes(StandardCharsets.UTF_8));
+        both.add(FeedRecords.CITY_HEADER, "sydney".getBytes(StandardCharsets.UTF_8));
+        assertThat(FeedRecords.city(both)).isEqualTo("sydney"); // CityLake's own header first
+
+        RecordHeaders blank = new RecordHeaders();
+        blank.add("FIWARE-SERVICE", " ".getBytes(StandardCharsets.UTF_8));
+        assertThat(FeedRecords.city(blank)).isNull();
+    }
+
+    @Test
+    void deserializerReadsTheTenantOfRecordsWithoutACityHeader() {
+        List<String> cities = new ArrayList<>();
+        FeedMessageDeserializer deserializer = new FeedMessageDeserializer();
+        String[][] headers = {
+            {"city", "sydney"}, {"Fiware-Service", "brisbane"}, {"city", "sydney"}
+        };
+        for (String[] header : headers) {
+            ConsumerRecord<byte[], byte[]> record =
+                    new ConsumerRecord<>(
+                            "city.traffic", 0, 1L, null, TRAFFIC.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
+            deserializer.deserialize(
+                    record,
+                    new Collector<>() {
+                        @Override
+                        public void collect(FeedMessage m) {
+                            cities.add(m.city);
+                        }
+
+                        @Override
+                        public void close() {}
+                    });
+        }
+        assertThat(cities).containsExactly("sydney", "brisbane", "sydney");
+    }
+
+    @Test
     void deserializerKeepsPayloadCityAndKafkaPosition() {
         ConsumerRecord<byte[], byte[]> withCity =
                 new ConsumerRecord<>(
