@@ -2,12 +2,17 @@ package org.citylake.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.citylake.cli.CityLakeCli;
+import org.citylake.ingest.kafka.FeedRecords;
 import org.citylake.ingest.kafka.FeedTopics;
 import org.citylake.ingest.kafka.KafkaAdmin;
 import org.citylake.ingest.kafka.KafkaFeedSource;
@@ -157,8 +162,113 @@ class KafkaIngestIT {
         assertThat(lake.count("clean.traffic_flow")).isEqualTo(expected.distinctValid());
     }
 
+    /**
+     * What a FIWARE context broker's subscription sends, straight to the topic: notifications of
+     * several entities, the city named as FIWARE names a tenant ({@code Fiware-Service}) or by
+     * CityLake's header, and a record naming no city.
+     */
+    @Test
+    void brokerNotificationsAreReadEntityByEntity() throws Exception {
+        Path beijing = dir.resolve("beijing-feeds");
+        TestFeeds.write(
+                beijing.resolve("beijing/ref/cities.jsonl"),
+                List.of(
+                        "{\"city\":\"beijing\",\"name\":\"Beijing\",\"time_zone\":\"Asia/Shanghai\","
+                                + "\"lon\":116.4,\"lat\":39.9}"));
+        TestFeeds.write(
+                beijing.resolve("beijing/ref/air_stations.jsonl"),
+                List.of(
+                        "{\"city\":\"beijing\",\"id\":\"dongsi\",\"lon\":116.42,\"lat\":39.93}",
+                        "{\"city\":\"beijing\",\"id\":\"tiantan\",\"lon\":116.41,\"lat\":39.89}"));
+        LakeFixture lake = new LakeFixture(dir);
+        lake.loadRef(beijing);
+
+        String servers = kafka.bootstrapServers();
+        try (var admin = KafkaAdmin.open(servers)) {
+            FeedTopics.ensure(admin, Set.of(Feed.AIR.id()));
+        }
+        String v2 =
+                "{\"subscriptionId\":\"5f1d\",\"data\":["
+                        + air(
+                                "dongsi",
+                                "2014-01-01T00:00:00+08:00",
+                                "{\"type\":\"Number\",\"value\":80}")
+                        + ","
+                        + air(
+                                "tiantan",
+                                "2014-01-01T00:00:00+08:00",
+                                "{\"type\":\"Number\",\"value\":75}")
+                        + "]}";
+        String ld =
+                "{\"id\":\"urn:ngsi-ld:Notification:9\",\"type\":\"Notification\","
+                        + "\"subscriptionId\":\"urn:ngsi-ld:Subscription:air\",\"data\":["
+                        + air(
+                                "dongsi",
+                                "2014-01-01T01:00:00+08:00",
+                                "{\"type\":\"Property\",\"value\":82.5}")
+                        + "]}";
+        Map<String, Object> props =
+                Map.of(
+                        "bootstrap.servers", servers,
+                        "key.serializer", ByteArraySerializer.class.getName(),
+                        "value.serializer", ByteArraySerializer.class.getName());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            send(producer, v2, "Fiware-Service", "beijing");
+            send(producer, ld, FeedRecords.CITY_HEADER, "beijing");
+            send(producer, air("dongsi", "2014-01-01T02:00:00+08:00", "90"), null, null);
+            producer.flush();
+        }
+
+        assertThat(ingestFromKafka(servers, "air")).isZero();
+        assertThat(lake.count("raw.air")).isEqualTo(3);
+        assertThat(
+                        lake.read(
+                                "clean.air_quality",
+                                r -> r.getField("station_id") + " " + r.getField("pm25"),
+                                "station_id",
+                                "pm25"))
+                .containsExactlyInAnyOrder("dongsi 80.0", "tiantan 75.0", "dongsi 82.5");
+        assertThat(
+                        lake.read(
+                                "clean.air_quality",
+                                r -> (String) r.getField(TableRegistry.SOURCE_POSITION),
+                                TableRegistry.SOURCE_POSITION))
+                .allMatch(p -> p.matches("city\\.air/\\d+@\\d+#[12]"), "topic/p@offset#n");
+        assertThat(lake.deadLetterReasons()).hasSize(1).containsValue("UNKNOWN_CITY");
+    }
+
+    private static String air(String station, String at, String pm25) {
+        return "{\"id\":\"urn:ngsi-ld:AirQualityObserved:beijing:"
+                + station
+                + "\",\"type\":\"AirQualityObserved\",\"refPointOfInterest\":\""
+                + station
+                + "\",\"dateObserved\":\""
+                + at
+                + "\",\"pm25\":"
+                + pm25
+                + "}";
+    }
+
+    private static void send(
+            KafkaProducer<byte[], byte[]> producer, String value, String header, String city)
+            throws Exception {
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(
+                        FeedTopics.topic(Feed.AIR.id()),
+                        null,
+                        value.getBytes(StandardCharsets.UTF_8));
+        if (header != null) {
+            record.headers().add(header, city.getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record).get();
+    }
+
     /** {@code citylake ingest --from kafka --bounded} into the embedded lake in {@link #dir}. */
     private int ingestFromKafka(String servers) {
+        return ingestFromKafka(servers, "traffic");
+    }
+
+    private int ingestFromKafka(String servers, String feed) {
         return CityLakeCli.execute(
                 "ingest",
                 "--from",
@@ -171,7 +281,7 @@ class KafkaIngestIT {
                 "--bootstrap",
                 servers,
                 "--feed",
-                "traffic",
+                feed,
                 "--no-progress");
     }
 }
