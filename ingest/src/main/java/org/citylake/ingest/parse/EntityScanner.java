@@ -36,11 +36,13 @@ import java.util.Set;
  *       <td>{@code "ok"}</td></tr>
  * </table>
  *
- * An object is taken as an attribute wrapper when it has a text {@code type} and a {@code value},
- * {@code object} or {@code vocab}, or when it has a {@code value} and nothing but {@code metadata}
- * beside it; otherwise it is the value itself (a location, say). A value {@code null} is absent. A
- * wrapper's own time, NGSI-LD {@code observedAt} or NGSI-v2 metadata {@code TimeInstant}, is kept
- * with the value: it times a reading that has no time attribute of its entity.
+ * An object is taken as an attribute wrapper when it has a {@code value}, {@code object} or {@code
+ * vocab} and either a text {@code type} or, as in NGSI-LD's concise form, nothing but attribute
+ * members beside it ({@code metadata}, {@code observedAt}, {@code unitCode}, {@code datasetId},
+ * {@code createdAt}, {@code modifiedAt}, {@code instanceId}); otherwise it is the value itself (a
+ * location, say). A value {@code null} is absent. A wrapper's own time, NGSI-LD {@code observedAt}
+ * or NGSI-v2 metadata {@code TimeInstant}, is kept with the value: it times a reading that has no
+ * time attribute of its entity.
  *
  * <p>Not thread-safe: one scanner per parsing thread; the values are overwritten by the next scan.
  */
@@ -163,7 +165,7 @@ final class EntityScanner {
         boolean objectSeen = false;
         boolean vocabSeen = false;
         boolean literalSeen = false;
-        boolean onlyValueAndMetadata = true;
+        boolean onlyAttributeMembers = true;
         String unit = null;
         String observedAt = null;
         AttributeValue value = target;
@@ -176,7 +178,7 @@ final class EntityScanner {
             switch (name) {
                 case "type" -> {
                     typeSeen = true;
-                    onlyValueAndMetadata = false;
+                    onlyAttributeMembers = false;
                     if (token == JsonToken.VALUE_STRING) {
                         typeText = parser.getText();
                     } else {
@@ -189,13 +191,11 @@ final class EntityScanner {
                 }
                 case "object" -> {
                     objectSeen = true;
-                    onlyValueAndMetadata = false;
                     object = object == null ? new AttributeValue() : object;
                     readInner(parser, object);
                 }
                 case "vocab" -> {
                     vocabSeen = true;
-                    onlyValueAndMetadata = false;
                     object = object == null ? new AttributeValue() : object;
                     if (!objectSeen) {
                         readInner(parser, object);
@@ -205,7 +205,7 @@ final class EntityScanner {
                 }
                 case "@value" -> {
                     literalSeen = true;
-                    onlyValueAndMetadata = false;
+                    onlyAttributeMembers = false;
                     literal = literal == null ? new AttributeValue() : literal;
                     readPlain(parser, literal);
                 }
@@ -215,7 +215,6 @@ final class EntityScanner {
                     observedAt = metaTime == null ? observedAt : metaTime;
                 }
                 case "observedAt" -> {
-                    onlyValueAndMetadata = false;
                     if (token == JsonToken.VALUE_STRING) {
                         observedAt = parser.getText();
                     } else {
@@ -223,22 +222,24 @@ final class EntityScanner {
                     }
                 }
                 case "unitCode" -> {
-                    onlyValueAndMetadata = false;
                     if (token == JsonToken.VALUE_STRING) {
                         unit = parser.getText();
                     } else {
                         parser.skipChildren();
                     }
                 }
+                // NGSI-LD members of an attribute that say nothing of its value
+                case "datasetId", "createdAt", "modifiedAt", "instanceId" -> parser.skipChildren();
                 default -> {
-                    onlyValueAndMetadata = false;
+                    onlyAttributeMembers = false;
                     parser.skipChildren();
                 }
             }
         }
+        // Typed, or NGSI-LD's concise form: a value, object or vocab with attribute members only.
         boolean wrapper =
-                (typeText != null && (valueSeen || objectSeen || vocabSeen))
-                        || (!typeSeen && valueSeen && onlyValueAndMetadata);
+                (valueSeen || objectSeen || vocabSeen)
+                        && (typeText != null || (!typeSeen && onlyAttributeMembers));
         if (wrapper) {
             if (!valueSeen) {
                 value.copyFrom(object);

@@ -32,7 +32,10 @@ class EntityScannerTest {
                 "{\"value\": 197}",
                 "{\"value\": 197, \"metadata\": {}}",
                 "{\"type\": \"Property\", \"value\": 197, \"unitCode\": \"E50\", \"observedAt\": \"2024-03-12T08:00:00Z\"}",
-                "{\"type\": \"Property\", \"value\": {\"@type\": \"Number\", \"@value\": 197}}"
+                "{\"type\": \"Property\", \"value\": {\"@type\": \"Number\", \"@value\": 197}}",
+                // NGSI-LD concise: no type, attribute members only
+                "{\"value\": 197, \"unitCode\": \"E50\", \"observedAt\": \"2024-03-12T08:00:00Z\"}",
+                "{\"value\": 197, \"datasetId\": \"urn:ngsi-ld:Dataset:a\", \"createdAt\": \"2024-03-12T08:00:00Z\"}"
             })
     void numberInEveryEncoding(String attribute) {
         assertThat(valueOf(attribute).number).isEqualTo(197.0);
@@ -45,7 +48,9 @@ class EntityScannerTest {
                 "{\"type\": \"Relationship\", \"value\": \"urn:ngsi-ld:RoadSegment:1\"}",
                 "{\"type\": \"Text\", \"value\": \"urn:ngsi-ld:RoadSegment:1\"}",
                 "{\"type\": \"Relationship\", \"object\": \"urn:ngsi-ld:RoadSegment:1\"}",
-                "{\"type\": \"VocabProperty\", \"vocab\": \"urn:ngsi-ld:RoadSegment:1\"}"
+                "{\"type\": \"VocabProperty\", \"vocab\": \"urn:ngsi-ld:RoadSegment:1\"}",
+                "{\"object\": \"urn:ngsi-ld:RoadSegment:1\"}",
+                "{\"vocab\": \"urn:ngsi-ld:RoadSegment:1\"}"
             })
     void textAndReferencesInEveryEncoding(String attribute) {
         assertThat(valueOf(attribute).text).isEqualTo("urn:ngsi-ld:RoadSegment:1");
@@ -118,6 +123,25 @@ class EntityScannerTest {
     @Test
     void missingAttributeIsAbsent() {
         assertThat(scan("{\"id\": \"x\"}").value("intensity")).isNull();
+    }
+
+    @Test
+    void anAttributesOwnTimeIsKeptWithItsValue() {
+        assertThat(
+                        valueOf(
+                                        "{\"type\": \"Property\", \"value\": 1, \"observedAt\": \"2024-03-12T08:00:00Z\"}")
+                                .observedAt)
+                .isEqualTo("2024-03-12T08:00:00Z");
+        assertThat(valueOf("{\"value\": 1, \"observedAt\": \"2024-03-12T08:00:00Z\"}").observedAt)
+                .isEqualTo("2024-03-12T08:00:00Z");
+        assertThat(
+                        valueOf(
+                                        "{\"type\": \"Number\", \"value\": 1, \"metadata\": {\"TimeInstant\":"
+                                                + " {\"type\": \"DateTime\", \"value\": \"2024-03-12T09:00:00Z\"}}}")
+                                .observedAt)
+                .isEqualTo("2024-03-12T09:00:00Z");
+        assertThat(valueOf("1").observedAt).isNull();
+        assertThat(valueOf("{\"type\": \"Number\", \"value\": 1}").observedAt).isNull();
     }
 
     @Test

@@ -45,6 +45,18 @@ class OwnObservationTimeTest {
     }
 
     @Test
+    void anNgsiLdConciseReadingIsReadWithItsTimeAndUnit() {
+        ObjectNode entity = minimal(EntityType.AIR_QUALITY_OBSERVED);
+        entity.remove("dateObserved");
+        entity.set("refPointOfInterest", tree("{\"object\":\"station-7\"}"));
+        entity.set("co", tree("{\"value\":0.5,\"unitCode\":\"GP\",\"observedAt\":\"" + AT + "\"}"));
+        ParsedReading reading = accepted(Feed.AIR, json(entity));
+        assertThat(reading.observedAt()).isEqualTo(Instant.parse(AT));
+        assertThat(reading.sensorId()).isEqualTo("station-7");
+        assertThat(reading.values()).containsEntry("co", 500.0); // mg/m³ → µg/m³
+    }
+
+    @Test
     void anIotAgentsTimeInstantMetadataTimesTheReading() {
         ParsedReading reading =
                 accepted(
