@@ -66,8 +66,10 @@ public final class FeedRecords {
         }
         String tenant = null;
         for (Header header : headers) {
-            if (header.key().equalsIgnoreCase(FIWARE_SERVICE_HEADER) && text(header) != null) {
-                tenant = text(header); // the last one, as for the city header
+            String text =
+                    header.key().equalsIgnoreCase(FIWARE_SERVICE_HEADER) ? text(header) : null;
+            if (text != null) {
+                tenant = text; // the last one, as for the city header
             }
         }
         return tenant;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.citylake.model.feed.ColumnSpec;
 import org.citylake.model.feed.ColumnType;
 import org.citylake.model.feed.EntityDescriptor;
@@ -93,7 +94,7 @@ final class DescriptorExtractor implements Serializable {
         this.ownTimeAttributes =
                 entity.columns().stream()
                         .map(ColumnSpec::attribute)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .distinct()
                         .toArray(String[]::new);
     }
